@@ -1,0 +1,27 @@
+// Durability: an acknowledged push (outcome ok) is fully pullable afterwards.
+// A later pull that the registry definitely refused (fail), or that returned another manifest, is a violation.
+// A pull that ended info (unknown) proves nothing; an acknowledged image never pulled is unknown.
+import { imageRef, type Op } from '../history/history.ts';
+import type { CheckResult } from './check.ts';
+
+export function durability(ops: readonly Op[]): CheckResult {
+  const evidence: string[] = [];
+  let valid: CheckResult['valid'] = true;
+  const acked = ops.filter((o) => o.kind === 'push' && o.outcome === 'ok');
+  if (acked.length === 0) return { valid: 'unknown', evidence: ['no push was acknowledged'] };
+  for (const push of acked) {
+    const ref = imageRef(push.args);
+    const pulls = ops.filter((o) => o.kind === 'pull' && o.invokedAt >= push.completedAt! && imageRef(o.args) === ref);
+    const lost = pulls.find((p) => p.outcome === 'fail' || (p.outcome === 'ok' && p.value?.digest !== push.value?.digest));
+    if (lost) {
+      valid = false;
+      evidence.push(`op ${push.op} pushed ${ref} (${String(push.value?.digest)}) and got ok; op ${lost.op} pulled it: ${lost.outcome} ${lost.error ?? String(lost.value?.digest)}`);
+    } else if (pulls.some((p) => p.outcome === 'ok')) {
+      evidence.push(`${ref}: acknowledged by op ${push.op}, pulled intact`);
+    } else {
+      if (valid === true) valid = 'unknown';
+      evidence.push(`${ref}: acknowledged by op ${push.op}, never pulled with a definite answer`);
+    }
+  }
+  return { valid, evidence };
+}

@@ -1,0 +1,25 @@
+// Integrity: every byte a pull received matches its digest. The client records, per blob, the digest it
+// asked for and the sha256 of what it got; any difference is a violation, whatever the op's outcome.
+import type { Op } from '../history/history.ts';
+import type { CheckResult } from './check.ts';
+
+export interface PulledBlob {
+  digest: string;
+  actual: string;
+  size: number;
+}
+
+export function integrity(ops: readonly Op[]): CheckResult {
+  const evidence: string[] = [];
+  let checked = 0;
+  for (const pull of ops.filter((o) => o.kind === 'pull')) {
+    const blobs = (pull.value?.blobs ?? []) as PulledBlob[];
+    for (const b of blobs) {
+      checked++;
+      if (b.actual !== b.digest) evidence.push(`op ${pull.op} pulled ${String(pull.args.repo)}: blob ${b.digest} has sha256 ${b.actual} (${b.size} bytes)`);
+    }
+  }
+  if (evidence.length > 0) return { valid: false, evidence };
+  if (checked === 0) return { valid: 'unknown', evidence: ['no blob was pulled'] };
+  return { valid: true, evidence: [`${checked} pulled blobs match their digests`] };
+}

@@ -1,0 +1,179 @@
+// The `lab` command. Errors become one line on stderr and exit code 2; verdicts exit 0 (as expected) or 1.
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { LabError, ScenarioError } from './errors.ts';
+import { readEvents } from './events/log.ts';
+import { provision } from './provision/provision.ts';
+import { timelinePrinter, verdictLines } from './report.ts';
+import { findRun, readJson, RUNS_DIR } from './run-dir.ts';
+import { runScenario } from './runner.ts';
+import { killTracked, reapLeftovers } from './runtime/state.ts';
+import { loadScenario, scenarioNames } from './scenario/load.ts';
+import type { Scenario } from './scenario/schema.ts';
+import { control, holdUp } from './session.ts';
+import { buildStack } from './topology.ts';
+import { judge } from './verdict.ts';
+
+const USAGE = `usage: lab <command>
+  scenario NAME [--variant V] [--seed N] [--json]   reproduce an incident; exit 0 when reproduced as expected
+  list                                              the scenario catalog
+  analyze RUN [--json]                              re-run the checkers on a stored run (RUN: id, path or "last")
+  up NAME [--variant V] [--seed N]                  bring a scenario's topology up and hold it
+  fault apply|heal FAULT                            act on the stack held by \`lab up\`
+  down                                              stop the stack held by \`lab up\`
+  provision [NAME...]                               install what scenarios need (all when none named)`;
+
+const out = (line: string) => process.stdout.write(line + '\n');
+const err = (line: string) => process.stderr.write(line + '\n');
+
+function options(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: { variant: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (e) {
+    throw new ScenarioError(`${(e as Error).message.split('\n')[0]}\n${USAGE}`);
+  }
+}
+
+function seedOf(s: string | undefined): number {
+  if (s === undefined) return Math.floor(Math.random() * 2 ** 31);
+  if (!/^\d+$/.test(s)) throw new ScenarioError(`--seed: expected a non-negative integer, got "${s}"`);
+  return Number(s);
+}
+
+/** Ctrl-C: the first stops the run cleanly (teardown, event log closed); a second kills what is left at once. */
+function interrupts(): AbortController {
+  const ac = new AbortController();
+  const onSignal = (sig: string) => {
+    if (ac.signal.aborted) {
+      err(`lab: ${sig} again: killing what is left`);
+      killTracked();
+      process.exit(2);
+    }
+    err(`lab: ${sig}: stopping (press Ctrl-C again to kill at once)`);
+    ac.abort();
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  return ac;
+}
+
+function reapBefore(): void {
+  for (const p of reapLeftovers(RUNS_DIR)) err(`lab: killed ${p.name} (pid ${p.pid}) left over by a crashed run`);
+}
+
+async function scenarioCommand(args: string[]): Promise<number> {
+  const { values, positionals } = options(args);
+  const name = positionals[0];
+  if (!name) throw new ScenarioError('lab scenario: which scenario? (see `lab list`)');
+  const { scenario, file } = await loadScenario(name, values.variant);
+  const seed = seedOf(values.seed);
+  reapBefore();
+  const ac = interrupts();
+  if (!values.json) out(`scenario ${scenario.name}${values.variant ? ` (variant ${values.variant})` : ''}, seed ${seed}: ${scenario.symptom}`);
+  const { run, verdict } = await runScenario({
+    scenario,
+    file: relative(process.cwd(), file),
+    variant: values.variant,
+    seed,
+    signal: ac.signal,
+    progress: err,
+    live: values.json ? undefined : timelinePrinter(out),
+  });
+  if (values.json) out(JSON.stringify({ run: run.id, dir: run.dir, seed, ...verdict }, null, 2));
+  else {
+    verdictLines(verdict).forEach(out);
+    out(`run: ${relative(process.cwd(), run.dir)}`);
+  }
+  return verdict.exitCode;
+}
+
+async function listCommand(): Promise<number> {
+  for (const name of scenarioNames()) {
+    const { scenario: s } = await loadScenario(name);
+    out(s.name);
+    out(`    symptom: ${s.symptom}`);
+    out(`    source:  ${s.source}`);
+    for (const [v, d] of Object.entries(s.variants)) out(`    variant ${v}: ${d.description}`);
+  }
+  return 0;
+}
+
+function analyzeCommand(args: string[]): number {
+  const { values, positionals } = options(args);
+  const dir = findRun(positionals[0] ?? 'last');
+  const meta = readJson<{ id: string; definition: Scenario }>(`${dir}/run.json`);
+  const { events, torn } = readEvents(`${dir}/events.ndjson`);
+  const verdict = judge(meta.definition, events);
+  if (values.json) out(JSON.stringify({ run: meta.id, torn, ...verdict }, null, 2));
+  else {
+    out(`run ${meta.id}: ${events.length} events${torn ? `, torn last line ${torn.line} ignored` : ''}`);
+    verdictLines(verdict).forEach(out);
+  }
+  return verdict.exitCode;
+}
+
+async function upCommand(args: string[]): Promise<number> {
+  const { values, positionals } = options(args);
+  if (!positionals[0]) throw new ScenarioError('lab up: which scenario? (see `lab list`)');
+  const { scenario, file } = await loadScenario(positionals[0], values.variant);
+  reapBefore();
+  const ac = interrupts();
+  await holdUp({ scenario, file: relative(process.cwd(), file), variant: values.variant, seed: seedOf(values.seed), signal: ac.signal, progress: err, live: timelinePrinter(out) }, out);
+  return 0;
+}
+
+async function provisionCommand(args: string[]): Promise<number> {
+  const names = args.length > 0 ? args : scenarioNames();
+  const programs = new Set<Parameters<typeof provision>[0][number]>();
+  for (const n of names) buildStack((await loadScenario(n)).scenario.topology).programs().forEach((p) => programs.add(p));
+  const { installed } = await provision([...programs], err);
+  out(installed.length > 0 ? `installed: ${installed.join(', ')}` : `all present: ${[...programs].join(', ')}`);
+  return 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'scenario':
+      return scenarioCommand(rest);
+    case 'list':
+      return listCommand();
+    case 'analyze':
+      return analyzeCommand(rest);
+    case 'up':
+      return upCommand(rest);
+    case 'fault': {
+      const [verb, name] = rest;
+      if ((verb !== 'apply' && verb !== 'heal') || !name) throw new ScenarioError('usage: lab fault apply|heal FAULT');
+      out(await control(RUNS_DIR, `/${verb}/${encodeURIComponent(name)}`));
+      return 0;
+    }
+    case 'down':
+      out(await control(RUNS_DIR, '/down'));
+      return 0;
+    case 'provision':
+      return provisionCommand(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      out(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new ScenarioError(`unknown command "${command}"\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    const msg = e instanceof Error ? e.message : String(e);
+    err(`lab: ${e instanceof LabError ? msg : `${msg}`}`);
+    if (process.env.LAB_DEBUG) err((e as Error).stack ?? '');
+    process.exit(e instanceof LabError ? e.exitCode : 2);
+  },
+);

@@ -1,0 +1,244 @@
+// A client for the OCI Distribution API (push, pull, mount, delete) on undici.
+// Every HTTP exchange is reported once through onHttp; pulls hash what they receive and report mismatches.
+import { createHash } from 'node:crypto';
+import { request } from 'undici';
+import { sha256, type Blob, type Image } from '../../fixtures/image.ts';
+
+/** One HTTP exchange as the client saw it; sent and received count body bytes. */
+export interface HttpRecord {
+  method: string;
+  path: string;
+  status?: number;
+  ms: number;
+  sent: number;
+  received: number;
+  error?: string;
+}
+
+/** An unexpected status, or a network failure (no status). */
+export class RegistryError extends Error {
+  override name = 'RegistryError';
+  readonly method: string;
+  readonly path: string;
+  /** false only when the request never left (connection refused, unknown host) */
+  readonly sent: boolean;
+  readonly status?: number;
+  /** the OCI error code from the JSON body, e.g. BLOB_UNKNOWN */
+  readonly code?: string;
+
+  constructor(e: { method: string; path: string; sent: boolean; status?: number; code?: string; detail?: string }) {
+    super(`${e.method} ${e.path}: ${e.status !== undefined ? `HTTP ${e.status}${e.code ? ` ${e.code}` : ''}` : (e.detail ?? 'failed')}`);
+    this.method = e.method;
+    this.path = e.path;
+    this.sent = e.sent;
+    this.status = e.status;
+    this.code = e.code;
+  }
+}
+
+/** A blob as pulled: actual is sha256 of the bytes received. */
+export interface PulledBlob {
+  digest: string;
+  actual: string;
+  size: number;
+}
+
+export interface PullResult {
+  /** the manifest digest computed from the bytes received */
+  digest: string;
+  mediaType: string;
+  blobs: PulledBlob[];
+  intact: boolean;
+}
+
+export interface ClientOptions {
+  baseUrl: string;
+  onHttp?: (r: HttpRecord) => void;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+const MANIFEST_TYPES = ['application/vnd.oci.image.manifest.v1+json', 'application/vnd.docker.distribution.manifest.v2+json'];
+/** Errors that mean the request never reached the server. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
+
+interface Call {
+  headers?: Record<string, string>;
+  body?: Uint8Array;
+  expect: number[];
+  /** what to keep of the response body: its bytes, or only its sha256 (streamed) */
+  keep?: 'bytes' | 'hash';
+}
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  bytes: Uint8Array;
+  hash: string;
+  size: number;
+}
+
+function header(r: Reply, name: string): string | undefined {
+  const v = r.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function errorCode(body: Uint8Array): string | undefined {
+  try {
+    const code = (JSON.parse(Buffer.from(body).toString('utf8')) as { errors?: { code?: unknown }[] }).errors?.[0]?.code;
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The code of a network error, looking through undici's and Node's wrappers. */
+function networkCode(e: unknown): string | undefined {
+  const err = e as { code?: unknown; cause?: unknown; errors?: unknown[]; name?: string };
+  if (typeof err?.code === 'string') return err.code;
+  if (err?.cause) return networkCode(err.cause);
+  if (Array.isArray(err?.errors) && err.errors.length > 0) return networkCode(err.errors[0]);
+  return err?.name === 'TimeoutError' ? 'timeout' : err?.name === 'AbortError' ? 'aborted' : undefined;
+}
+
+export class OciClient {
+  private readonly timeoutMs: number;
+
+  constructor(readonly opts: ClientOptions) {
+    this.timeoutMs = opts.timeoutMs ?? 120_000;
+  }
+
+  private url(path: string): URL {
+    return new URL(path, this.opts.baseUrl);
+  }
+
+  /** Where an upload continues: the Location header, relative or absolute. */
+  private location(r: Reply, method: string, path: string): URL {
+    const loc = header(r, 'location');
+    if (!loc) throw new RegistryError({ method, path, sent: true, status: r.status, detail: 'no Location header' });
+    return this.url(loc);
+  }
+
+  private async call(method: string, url: URL, c: Call): Promise<Reply> {
+    const path = url.pathname + url.search;
+    const sent = c.body?.length ?? 0;
+    const t0 = performance.now();
+    let recorded = false;
+    const record = (r: Omit<HttpRecord, 'method' | 'path' | 'ms' | 'sent'>) => {
+      recorded = true;
+      this.opts.onHttp?.({ method, path, ms: Math.round((performance.now() - t0) * 10) / 10, sent, ...r });
+    };
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = this.opts.signal ? AbortSignal.any([this.opts.signal, timeout]) : timeout;
+    let status: number | undefined;
+    let received = 0;
+    try {
+      const res = await request(url, { method, headers: c.headers, body: c.body, signal });
+      status = res.statusCode;
+      const expected = c.expect.includes(status);
+      const hash = createHash('sha256');
+      const chunks: Buffer[] = [];
+      for await (const chunk of res.body as AsyncIterable<Buffer>) {
+        received += chunk.length;
+        if (expected && c.keep === 'hash') hash.update(chunk);
+        else if (!expected || c.keep === 'bytes') chunks.push(chunk);
+      }
+      const bytes = Buffer.concat(chunks);
+      record({ status, received });
+      if (!expected) throw new RegistryError({ method, path, sent: true, status, code: errorCode(bytes) });
+      return { status, headers: res.headers, bytes, hash: 'sha256:' + hash.digest('hex'), size: received };
+    } catch (e) {
+      if (e instanceof RegistryError) throw e;
+      const code = networkCode(e);
+      const error = code ?? (e as Error).message?.split('\n')[0] ?? String(e);
+      if (!recorded) record({ ...(status !== undefined && { status }), received, error });
+      throw new RegistryError({ method, path, sent: !(code && NOT_SENT.has(code)), status, detail: error });
+    }
+  }
+
+  /** GET /v2/: the registry answers the API. */
+  async ping(): Promise<void> {
+    await this.call('GET', this.url('/v2/'), { expect: [200] });
+  }
+
+  async headBlob(repo: string, digest: string): Promise<boolean> {
+    const r = await this.call('HEAD', this.url(`/v2/${repo}/blobs/${digest}`), { expect: [200, 404] });
+    return r.status === 200;
+  }
+
+  /** Monolithic (POST then PUT with the body) or, with chunkSize, chunked (POST, PATCH per chunk, PUT). */
+  async uploadBlob(repo: string, blob: Blob, opts: { chunkSize?: number } = {}): Promise<void> {
+    const start = this.url(`/v2/${repo}/blobs/uploads/`);
+    let at = this.location(await this.call('POST', start, { expect: [202] }), 'POST', start.pathname);
+    const octets = { 'content-type': 'application/octet-stream' };
+    let body: Uint8Array | undefined = blob.data;
+    if (opts.chunkSize) {
+      for (let offset = 0; offset < blob.data.length; offset += opts.chunkSize) {
+        const chunk = blob.data.subarray(offset, offset + opts.chunkSize);
+        const headers = { ...octets, 'content-range': `${offset}-${offset + chunk.length - 1}` };
+        at = this.location(await this.call('PATCH', at, { headers, body: chunk, expect: [202] }), 'PATCH', at.pathname);
+      }
+      body = undefined;
+    }
+    const put = new URL(at);
+    put.search += `${put.search ? '&' : '?'}digest=${encodeURIComponent(blob.digest)}`;
+    await this.call('PUT', put, { headers: body ? octets : undefined, body, expect: [201] });
+  }
+
+  /** Cross-repository mount: true when mounted; false when the registry started an upload instead (cancelled here). */
+  async mountBlob(repo: string, digest: string, from: string): Promise<boolean> {
+    const url = this.url(`/v2/${repo}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`);
+    const r = await this.call('POST', url, { expect: [201, 202] });
+    if (r.status === 201) return true;
+    await this.call('DELETE', this.location(r, 'POST', url.pathname), { expect: [204] });
+    return false;
+  }
+
+  /** Returns the Docker-Content-Digest the registry answered. */
+  async putManifest(repo: string, ref: string, manifest: Blob): Promise<string> {
+    const url = this.url(`/v2/${repo}/manifests/${ref}`);
+    const r = await this.call('PUT', url, { headers: { 'content-type': manifest.mediaType }, body: manifest.data, expect: [201] });
+    return header(r, 'docker-content-digest') ?? manifest.digest;
+  }
+
+  /** digest is computed from the bytes received; mediaType is the response Content-Type. */
+  async getManifest(repo: string, ref: string): Promise<{ digest: string; mediaType: string; body: Uint8Array }> {
+    const url = this.url(`/v2/${repo}/manifests/${ref}`);
+    const r = await this.call('GET', url, { headers: { accept: MANIFEST_TYPES.join(', ') }, expect: [200], keep: 'bytes' });
+    const mediaType = (header(r, 'content-type') ?? '').split(';')[0]!.trim();
+    return { digest: sha256(r.bytes), mediaType, body: r.bytes };
+  }
+
+  async getBlob(repo: string, digest: string): Promise<Uint8Array> {
+    return (await this.call('GET', this.url(`/v2/${repo}/blobs/${digest}`), { expect: [200], keep: 'bytes' })).bytes;
+  }
+
+  async deleteManifest(repo: string, digest: string): Promise<void> {
+    await this.call('DELETE', this.url(`/v2/${repo}/manifests/${digest}`), { expect: [202] });
+  }
+
+  /** Uploads the config and layers the registry lacks, then the manifest under tag; returns the manifest digest. */
+  async pushImage(repo: string, tag: string, image: Image, opts: { chunkSize?: number } = {}): Promise<string> {
+    const seen = new Set<string>();
+    for (const b of [image.config, ...image.layers]) {
+      if (seen.has(b.digest)) continue;
+      seen.add(b.digest);
+      if (!(await this.headBlob(repo, b.digest))) await this.uploadBlob(repo, b, opts);
+    }
+    return this.putManifest(repo, tag, image.manifest);
+  }
+
+  /** Pulls the manifest, config and layers, hashing each; a digest mismatch is reported in the result, not thrown. */
+  async pullImage(repo: string, ref: string): Promise<PullResult> {
+    const m = await this.getManifest(repo, ref);
+    const parsed = JSON.parse(Buffer.from(m.body).toString('utf8')) as { config?: { digest: string }; layers?: { digest: string }[] };
+    const wanted = [parsed.config, ...(parsed.layers ?? [])].filter((d): d is { digest: string } => typeof d?.digest === 'string');
+    const blobs: PulledBlob[] = [];
+    for (const { digest } of wanted) {
+      const r = await this.call('GET', this.url(`/v2/${repo}/blobs/${digest}`), { expect: [200], keep: 'hash' });
+      blobs.push({ digest, actual: r.hash, size: r.size });
+    }
+    const manifestOk = !ref.includes(':') || m.digest === ref;
+    return { digest: m.digest, mediaType: m.mediaType, blobs, intact: manifestOk && blobs.every((b) => b.actual === b.digest) };
+  }
+}

@@ -1,0 +1,71 @@
+// Docker Distribution (the registry), 2.8 from Debian's docker-registry package, on S3 or the filesystem,
+// with the Redis blob-descriptor cache when the topology has a cache.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { distributionConfig, type Storage } from '../../fixtures/config/distribution.ts';
+import type { NewEvent } from '../events/schema.ts';
+import { distributionLine } from '../logs/distribution.ts';
+import { Component, firstLine } from '../runtime/component.ts';
+import type { PortAllocator } from '../runtime/ports.ts';
+import { httpOk } from '../runtime/ready.ts';
+import type { S3Store } from './s3-store.ts';
+
+export interface DistributionOptions {
+  storage: 's3' | 'filesystem';
+  /** the role S3 requests go to (the s3-front, or the object store itself) */
+  s3Via?: string;
+  /** the role holding the S3 credentials and bucket */
+  objectStore?: string;
+  cache?: string;
+}
+
+export class Distribution extends Component {
+  readonly product = 'distribution';
+  port = 0;
+
+  constructor(
+    role: string,
+    readonly opts: DistributionOptions,
+  ) {
+    super(role);
+  }
+
+  async allocate(ports: PortAllocator): Promise<void> {
+    this.port = await ports.one();
+  }
+
+  get endpoint(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Where the filesystem driver keeps blobs (filesystem storage only). */
+  get root(): string {
+    return join(this.ctx.dir, this.role, 'storage');
+  }
+
+  protected override parseLine(line: string): NewEvent[] {
+    return distributionLine(line, this.role);
+  }
+
+  private storage(): Storage {
+    if (this.opts.storage === 'filesystem') return { driver: 'filesystem', root: this.root };
+    const store = this.ctx.peer(this.opts.objectStore ?? 'object-store') as Component & S3Store;
+    const via = this.ctx.peer(this.opts.s3Via ?? 'object-store');
+    return { driver: 's3', endpoint: `http://127.0.0.1:${via.port}`, bucket: store.bucket, accessKey: store.credentials.accessKey, secretKey: store.credentials.secretKey };
+  }
+
+  protected async launch(): Promise<void> {
+    const dir = join(this.ctx.dir, this.role);
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'config.yml');
+    const redis = this.opts.cache ? this.ctx.peer(this.opts.cache).endpoint : undefined;
+    writeFileSync(file, distributionConfig({ port: this.port, secret: randomBytes(16).toString('hex'), storage: this.storage(), redis }));
+    const proc = this.spawn('distribution', this.ctx.programs.path('docker-registry'), ['serve', file]);
+    await this.ready(proc, `GET ${this.endpoint}/v2/`, () => httpOk(`${this.endpoint}/v2/`, (s) => s === 200));
+  }
+
+  async version(): Promise<string> {
+    return (await firstLine(this.ctx.programs.path('docker-registry'), ['--version'])).split(' ').pop() ?? 'unknown';
+  }
+}

@@ -1,0 +1,59 @@
+// envoy as the s3-front, as in production: a short stream idle timeout, and S3 writes (PUT) routed through
+// the faultable link while reads go straight to the object store.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { envoyConfig } from '../../fixtures/config/envoy.ts';
+import type { NewEvent } from '../events/schema.ts';
+import { envoyAccess } from '../logs/envoy.ts';
+import { Component, firstLine } from '../runtime/component.ts';
+import type { PortAllocator } from '../runtime/ports.ts';
+import { httpOk } from '../runtime/ready.ts';
+import type { Toxiproxy } from './toxiproxy.ts';
+
+export interface EnvoyOptions {
+  upstream: string;
+  streamIdleTimeoutMs: number;
+  link?: { name: string; via: string; methods: string[] };
+}
+
+export class Envoy extends Component {
+  readonly product = 'envoy';
+  port = 0;
+  adminPort = 0;
+
+  constructor(
+    role: string,
+    readonly opts: EnvoyOptions,
+  ) {
+    super(role);
+  }
+
+  async allocate(ports: PortAllocator): Promise<void> {
+    this.port = await ports.one();
+    this.adminPort = await ports.one();
+  }
+
+  get endpoint(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  protected override parseLine(line: string): NewEvent[] {
+    return envoyAccess(line, this.role);
+  }
+
+  protected async launch(): Promise<void> {
+    const dir = join(this.ctx.dir, this.role);
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'envoy.yaml');
+    const o = this.opts;
+    const link = o.link && { port: (this.ctx.peer(o.link.via) as Toxiproxy).linkPort(o.link.name), methods: o.link.methods };
+    writeFileSync(file, envoyConfig({ port: this.port, adminPort: this.adminPort, streamIdleTimeoutMs: o.streamIdleTimeoutMs, direct: this.ctx.peer(o.upstream).port, link }));
+    const args = ['-c', file, '--disable-hot-restart', '--concurrency', '1', '-l', 'warn', '--log-format', '[%Y-%m-%d %T.%e][%l] %v'];
+    const proc = this.spawn('envoy', this.ctx.programs.path('envoy'), args);
+    await this.ready(proc, `admin /ready on ${this.adminPort}`, () => httpOk(`http://127.0.0.1:${this.adminPort}/ready`, (s) => s === 200));
+  }
+
+  async version(): Promise<string> {
+    return /\/(\d+\.\d+\.\d+)\//.exec(await firstLine(this.ctx.programs.path('envoy'), ['--version']))?.[1] ?? 'unknown';
+  }
+}

@@ -1,0 +1,63 @@
+// Toxiproxy as the fault-proxy: one proxy per faultable link, created at start with no toxics.
+import { ToxiproxyClient } from '../clients/toxiproxy.ts';
+import { CATALOG } from '../provision/programs.ts';
+import { cleanEnv, Component } from '../runtime/component.ts';
+import type { PortAllocator } from '../runtime/ports.ts';
+import type { NewEvent } from '../events/schema.ts';
+
+export interface Link {
+  name: string;
+  from: string;
+  to: string;
+}
+
+export class Toxiproxy extends Component {
+  readonly product = 'toxiproxy';
+  port = 0;
+  private readonly listen = new Map<string, number>();
+
+  constructor(
+    role: string,
+    readonly links: Link[],
+  ) {
+    super(role);
+  }
+
+  async allocate(ports: PortAllocator): Promise<void> {
+    this.port = await ports.one();
+    for (const l of this.links) this.listen.set(l.name, await ports.one());
+  }
+
+  get endpoint(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get client(): ToxiproxyClient {
+    return new ToxiproxyClient(this.endpoint);
+  }
+
+  /** The port a link's `from` side connects to. */
+  linkPort(name: string): number {
+    const p = this.listen.get(name);
+    if (p === undefined) throw new Error(`no link ${name}`);
+    return p;
+  }
+
+  protected override parseLine(line: string): NewEvent[] {
+    if (!line.includes('"level":"error"')) return [];
+    return [{ type: 'component.log', component: this.role, product: this.product, level: 'error', line }];
+  }
+
+  protected async launch(): Promise<void> {
+    const proc = this.spawn('toxiproxy', this.ctx.programs.path('toxiproxy'), ['-host', '127.0.0.1', '-port', String(this.port)], cleanEnv({ LOG_LEVEL: 'info' }));
+    await this.ready(proc, `API on ${this.endpoint}`, async () => Boolean(await this.client.version()));
+    for (const l of this.links) {
+      await this.client.createProxy(l.name, `127.0.0.1:${this.linkPort(l.name)}`, `127.0.0.1:${this.ctx.peer(l.to).port}`);
+    }
+  }
+
+  /** `go install` builds carry no version string ("git"): the version is the one the lab installed. */
+  async version(): Promise<string> {
+    return CATALOG.toxiproxy.version.replace(/^v/, '');
+  }
+}

@@ -1,0 +1,10 @@
+// A symptom is a pure test over a run's events for one link of an incident's evidence chain.
+import type { LabEvent } from '../events/schema.ts';
+import type { Op } from '../history/history.ts';
+
+export interface Finding {
+  seen: boolean;
+  evidence: string[];
+}
+
+export type Symptom = (events: readonly LabEvent[], ops: readonly Op[]) => Finding;

@@ -1,0 +1,14 @@
+// The symptoms a scenario can name in its expectations.
+import { idleTimeout504 } from './idle-timeout-504.ts';
+import { objectStoreSilent } from './object-store-silent.ts';
+import { push5xxDuringFault } from './push-5xx-during-fault.ts';
+import type { Symptom } from './symptom.ts';
+
+export const symptoms = {
+  'push-5xx-during-fault': push5xxDuringFault,
+  's3-front-idle-timeout-504': idleTimeout504,
+  'object-store-silent': objectStoreSilent,
+} satisfies Record<string, Symptom>;
+
+export type SymptomName = keyof typeof symptoms;
+export const SYMPTOM_NAMES = Object.keys(symptoms) as [SymptomName, ...SymptomName[]];

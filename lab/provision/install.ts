@@ -1,0 +1,57 @@
+// Installing programs: apt for Debian packages, `go install` for Go modules, pip into a virtualenv the lab owns.
+// Output streams to the caller line by line, so a long install shows its progress.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ProvisionError } from '../errors.ts';
+import { cleanEnv } from '../runtime/component.ts';
+
+export type Progress = (line: string) => void;
+
+function step(what: string, command: string, args: string[], env: NodeJS.ProcessEnv, progress: Progress): Promise<void> {
+  progress(`$ ${command} ${args.join(' ')}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let last = '';
+    const onData = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) {
+        const l = line.trimEnd();
+        if (l) {
+          last = l;
+          progress(`  ${l}`);
+        }
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('error', (e) => reject(new ProvisionError(`${what}: cannot run ${command}: ${e.message}`)));
+    child.once('close', (code) => (code === 0 ? resolve() : reject(new ProvisionError(`${what}: ${command} exited ${code}: ${last}`))));
+  });
+}
+
+function hostEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}
+
+export async function aptInstall(packages: string[], progress: Progress): Promise<void> {
+  const what = `apt packages ${packages.join(' ')}`;
+  if (process.getuid?.() !== 0) throw new ProvisionError(`missing ${packages.join(', ')}: install with \`sudo apt-get install -y ${packages.join(' ')}\` (the lab installs them only as root)`);
+  const env = hostEnv({ DEBIAN_FRONTEND: 'noninteractive' });
+  const lock = ['-o', 'DPkg::Lock::Timeout=600'];
+  await step(what, 'apt-get', [...lock, 'update'], env, progress);
+  await step(what, 'apt-get', [...lock, 'install', '-y', '--no-install-recommends', ...packages], env, progress);
+}
+
+export async function goInstall(module: string, version: string, dir: string, progress: Progress): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  await step(`${module}@${version}`, 'go', ['install', `${module}@${version}`], hostEnv({ GOBIN: dir }), progress).catch((e: Error) => {
+    throw new ProvisionError(e.message.includes('cannot run go') ? `${module}@${version} needs Go: install it (apt-get install golang-go, or from go.dev) and retry` : e.message);
+  });
+}
+
+export async function pipInstall(pkg: string, version: string, venv: string, progress: Progress): Promise<void> {
+  await step(`${pkg}==${version}`, 'python3', ['-m', 'venv', venv], cleanEnv(), progress).catch(() => {
+    throw new ProvisionError(`${pkg} needs a Python 3 with venv: install it (apt-get install python3-venv) and retry`);
+  });
+  await step(`${pkg}==${version}`, join(venv, 'bin', 'pip'), ['install', '--disable-pip-version-check', `${pkg}==${version}`], hostEnv(), progress);
+}

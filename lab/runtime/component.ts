@@ -1,0 +1,143 @@
+// A component: one real server program filling a role in a topology, with its lifecycle.
+// Subclasses allocate their ports, render their config, spawn their processes and wait for real readiness.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ComponentError } from '../errors.ts';
+import type { EventLog } from '../events/log.ts';
+import type { NewEvent } from '../events/schema.ts';
+import type { Programs } from '../provision/programs.ts';
+import type { PortAllocator } from './ports.ts';
+import { ManagedProcess } from './process.ts';
+import { FileTail } from './tail.ts';
+import { waitUntil } from './ready.ts';
+import type { RunState } from './state.ts';
+
+const exec = promisify(execFile);
+
+export interface RunContext {
+  dir: string;
+  events: EventLog;
+  state: RunState;
+  programs: Programs;
+  peer(role: string): Component;
+  signal: AbortSignal;
+}
+
+/** Children get a clean environment: no AWS_CA_BUNDLE (it makes Distribution's S3 driver panic), no proxies. */
+export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/', LANG: 'C.UTF-8', ...extra };
+}
+
+export abstract class Component {
+  abstract readonly product: string;
+  protected readonly processes: ManagedProcess[] = [];
+  private readonly tails: FileTail[] = [];
+  private context: RunContext | undefined;
+
+  constructor(readonly role: string) {}
+
+  /** Reserve the ports this component listens on; called for every component before any starts. */
+  abstract allocate(ports: PortAllocator): Promise<void>;
+  /** Start and wait until it really answers. */
+  protected abstract launch(): Promise<void>;
+  /** The main port it listens on (127.0.0.1). */
+  abstract port: number;
+  /** The address clients use, e.g. http://127.0.0.1:5000 */
+  abstract get endpoint(): string;
+  /** The program's own version string. */
+  abstract version(): Promise<string>;
+  /** A line of its output that the lab understands becomes an event. */
+  protected parseLine(_line: string, _process: string): NewEvent[] {
+    return [];
+  }
+
+  protected get ctx(): RunContext {
+    if (!this.context) throw new ComponentError(this.role, 'used before start');
+    return this.context;
+  }
+
+  async start(ctx: RunContext): Promise<void> {
+    this.context = ctx;
+    const t0 = performance.now();
+    await this.launch();
+    ctx.events.append({ type: 'component.ready', component: this.role, product: this.product, endpoint: this.endpoint, ms: Math.round(performance.now() - t0) });
+  }
+
+  /** Stops its processes, last started first. */
+  async stop(graceMs = 5000): Promise<void> {
+    for (const p of [...this.processes].reverse()) if (p.running) await p.stop(graceMs);
+    for (const t of this.tails) t.stop();
+  }
+
+  get running(): boolean {
+    return this.processes.length > 0 && this.processes.every((p) => p.running);
+  }
+
+  protected spawn(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = cleanEnv()): ManagedProcess {
+    const ctx = this.ctx;
+    const proc = new ManagedProcess({
+      name,
+      command,
+      args,
+      env,
+      cwd: ctx.dir,
+      logFile: join(ctx.dir, 'logs', `${this.role}${name === this.product ? '' : '-' + name}.log`),
+      onLine: (line) => this.record(line, name),
+    });
+    this.processes.push(proc);
+    ctx.state.track({ name: `${this.role}/${name}`, pid: proc.pid, startTicks: proc.startTicks });
+    ctx.events.append({ type: 'component.starting', component: this.role, product: this.product, pid: proc.pid, argv: [command, ...args] });
+    void proc.exited.then((exit) => {
+      ctx.state.untrack(proc.pid);
+      ctx.events.append({ type: 'component.exited', component: this.role, product: this.product, pid: proc.pid, code: exit.code, signal: exit.signal, expected: proc.stopping });
+    });
+    return proc;
+  }
+
+  /** Follows a log file the program writes itself; its lines go through parseLine like its output. */
+  protected follow(name: string, file: string): void {
+    this.tails.push(new FileTail(file, (line) => this.record(line, name)).start());
+  }
+
+  /** A line the parser cannot read is kept in the component's log file, never fatal to the run. */
+  private record(line: string, source: string): void {
+    if (!line) return;
+    let events: NewEvent[] = [];
+    try {
+      events = this.parseLine(line, source);
+    } catch {
+      return;
+    }
+    for (const e of events) this.ctx.events.append(e);
+  }
+
+  /** Waits for a readiness check; a failure names the component and quotes its last output. */
+  protected async ready(proc: ManagedProcess, what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+    try {
+      await waitUntil(check, what, { timeoutMs, exited: proc.exited, signal: this.ctx.signal });
+    } catch (e) {
+      if (this.ctx.signal.aborted) throw e;
+      const tail = proc.tail();
+      throw new ComponentError(this.role, `${(e as Error).message}${tail ? `; last output: ${tail}` : ''}`);
+    }
+  }
+
+  /** Runs a one-shot tool (ceph-authtool, radosgw-admin …) and returns its stdout. */
+  protected async run(command: string, args: string[], env: NodeJS.ProcessEnv = cleanEnv(), timeoutMs = 60_000): Promise<string> {
+    try {
+      const { stdout } = await exec(command, args, { env, cwd: this.ctx.dir, timeout: timeoutMs, maxBuffer: 16 << 20 });
+      return stdout;
+    } catch (e) {
+      const err = e as { stderr?: string; message: string };
+      const why = (err.stderr ?? '').trim().split('\n').pop() || err.message.split('\n')[0];
+      throw new ComponentError(this.role, `${command} ${args[0] ?? ''} failed: ${why}`);
+    }
+  }
+}
+
+/** Runs `command args` and returns the first line of its combined output (for version strings). */
+export async function firstLine(command: string, args: string[]): Promise<string> {
+  const { stdout, stderr } = await exec(command, args, { env: cleanEnv(), timeout: 10_000 });
+  return (stdout.trim() || stderr.trim()).split('\n')[0] ?? '';
+}

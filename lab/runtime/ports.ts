@@ -1,0 +1,55 @@
+// Ports on 127.0.0.1, allocated by binding to them, never reused within one run.
+import { createServer } from 'node:net';
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen({ host: '127.0.0.1', port, exclusive: true }, () => srv.close(() => resolve(true)));
+  });
+}
+
+function ephemeral(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen({ host: '127.0.0.1', port: 0, exclusive: true }, () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export class PortAllocator {
+  private readonly taken = new Set<number>();
+
+  async one(): Promise<number> {
+    for (;;) {
+      const port = await ephemeral();
+      if (!this.taken.has(port)) {
+        this.taken.add(port);
+        return port;
+      }
+    }
+  }
+
+  /** `count` consecutive free ports (Ceph daemons bind inside a range). */
+  async range(count: number): Promise<{ min: number; max: number }> {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const min = 20000 + Math.floor(Math.random() * (30000 - count));
+      const ports = Array.from({ length: count }, (_, i) => min + i);
+      if (ports.some((p) => this.taken.has(p))) continue;
+      if ((await Promise.all(ports.map(bindable))).every(Boolean)) {
+        ports.forEach((p) => this.taken.add(p));
+        return { min, max: min + count - 1 };
+      }
+    }
+    throw new Error(`no ${count} consecutive free ports on 127.0.0.1`);
+  }
+}
+
+/** A port the user asked for: a clear error when something already listens there. */
+export async function requirePort(port: number, what: string): Promise<number> {
+  if (!(await bindable(port))) throw new Error(`${what}: port ${port} on 127.0.0.1 is already in use`);
+  return port;
+}

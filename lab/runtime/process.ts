@@ -1,0 +1,103 @@
+// One child process of a component: started in its own process group (so a terminal's Ctrl-C reaches only
+// the lab, which then stops it in order), its output kept in a log file and handed over line by line.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface Exit {
+  code: number | null;
+  signal: string | null;
+}
+
+export interface ProcessOptions {
+  name: string;
+  command: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  cwd?: string;
+  logFile: string;
+  onLine?: (line: string) => void;
+}
+
+/** Start time of a PID in clock ticks since boot: tells a live process from a reused PID. */
+export function startTicks(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+  } catch {
+    return null;
+  }
+}
+
+export class ManagedProcess {
+  readonly pid: number;
+  readonly startTicks: number | null;
+  readonly exited: Promise<Exit>;
+  private readonly child: ChildProcess;
+  private readonly log: WriteStream;
+  private done = false;
+  stopping = false;
+
+  constructor(readonly opts: ProcessOptions) {
+    this.log = createWriteStream(opts.logFile, { flags: 'a' });
+    this.child = spawn(opts.command, opts.args, { env: opts.env, cwd: opts.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.exited = new Promise((resolve) => {
+      this.child.once('error', (err) => {
+        this.done = true;
+        this.log.write(`lab: cannot start ${opts.command}: ${err.message}\n`);
+        resolve({ code: 127, signal: null });
+      });
+      this.child.once('close', (code, signal) => {
+        this.done = true;
+        resolve({ code, signal });
+      });
+    });
+    this.pid = this.child.pid ?? -1;
+    this.startTicks = this.pid > 0 ? startTicks(this.pid) : null;
+    for (const stream of [this.child.stdout!, this.child.stderr!]) {
+      let rest = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        this.log.write(chunk);
+        const lines = (rest + chunk).split('\n');
+        rest = lines.pop() ?? '';
+        for (const line of lines) opts.onLine?.(line);
+      });
+      stream.on('end', () => rest && opts.onLine?.(rest));
+    }
+    void this.exited.then(() => this.log.end());
+  }
+
+  get running(): boolean {
+    return !this.done;
+  }
+
+  /** Sends a signal to the whole process group (nginx workers, envoy threads …). */
+  signal(sig: NodeJS.Signals): void {
+    if (this.done || this.pid <= 0) return;
+    try {
+      process.kill(-this.pid, sig);
+    } catch {
+      /* already gone */
+    }
+  }
+
+  /** SIGTERM, then SIGKILL after graceMs. Resolves when the process has exited. */
+  async stop(graceMs = 5000): Promise<Exit> {
+    this.stopping = true;
+    this.signal('SIGTERM');
+    const exit = await Promise.race([this.exited, sleep(graceMs).then(() => null)]);
+    if (exit) return exit;
+    this.signal('SIGKILL');
+    return this.exited;
+  }
+
+  /** The last lines of its output, for error messages. */
+  tail(lines = 3): string {
+    try {
+      return readFileSync(this.opts.logFile, 'utf8').trim().split('\n').slice(-lines).join(' | ');
+    } catch {
+      return '';
+    }
+  }
+}

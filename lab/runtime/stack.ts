@@ -1,0 +1,70 @@
+// The running components of a topology. All ports are allocated before anything starts, so every config can
+// name its peers; then all components start at once and each waits for its own real readiness.
+// Teardown goes in waves: dependants first (registry-front, registry …), the object store last.
+import type { ProgramName } from '../provision/programs.ts';
+import { PRODUCT_PROGRAMS } from '../provision/programs.ts';
+import type { Component, RunContext } from './component.ts';
+import { PortAllocator } from './ports.ts';
+
+export interface Member {
+  component: Component;
+  dependsOn: string[];
+}
+
+export class Stack {
+  private started = false;
+
+  constructor(readonly members: ReadonlyMap<string, Member>) {}
+
+  get(role: string): Component {
+    const m = this.members.get(role);
+    if (!m) throw new Error(`no component in role ${role}`);
+    return m.component;
+  }
+
+  programs(): ProgramName[] {
+    return [...this.members.values()].flatMap((m) => PRODUCT_PROGRAMS[m.component.product] ?? []);
+  }
+
+  async start(ctx: Omit<RunContext, 'peer'>): Promise<void> {
+    this.started = true;
+    const ports = new PortAllocator();
+    for (const m of this.members.values()) await m.component.allocate(ports);
+    const full: RunContext = { ...ctx, peer: (role) => this.get(role) };
+    const results = await Promise.allSettled([...this.members.values()].map((m) => m.component.start(full)));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  /** Roles grouped by depth: a role's dependants are in a later wave than the role itself. */
+  private waves(): string[][] {
+    const depth = new Map<string, number>();
+    const visit = (role: string, seen: string[] = []): number => {
+      if (depth.has(role)) return depth.get(role)!;
+      if (seen.includes(role)) throw new Error(`dependency cycle: ${[...seen, role].join(' → ')}`);
+      const deps = this.members.get(role)?.dependsOn ?? [];
+      const d = deps.length === 0 ? 0 : 1 + Math.max(...deps.map((x) => visit(x, [...seen, role])));
+      depth.set(role, d);
+      return d;
+    };
+    for (const role of this.members.keys()) visit(role);
+    const waves: string[][] = [];
+    for (const [role, d] of depth) (waves[d] ??= []).push(role);
+    return waves.filter(Boolean);
+  }
+
+  async stop(graceMs = 5000): Promise<void> {
+    if (!this.started) return;
+    for (const wave of this.waves().reverse()) await Promise.all(wave.map((r) => this.get(r).stop(graceMs)));
+  }
+
+  async versions(): Promise<Record<string, string>> {
+    const out: Record<string, string> = {};
+    await Promise.all([...this.members.values()].map(async ({ component: c }) => (out[c.product] = await c.version().catch(() => 'unknown'))));
+    return out;
+  }
+
+  endpoints(): Record<string, string> {
+    return Object.fromEntries([...this.members].map(([role, m]) => [role, m.component.endpoint]));
+  }
+}

@@ -1,0 +1,114 @@
+// Finding, loading and validating scenario files. Every problem is a ScenarioError saying what and where.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, extname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ZodIssue } from 'zod';
+import { ScenarioError } from '../errors.ts';
+import { scenarioSchema, type Scenario } from './schema.ts';
+
+export const SCENARIO_DIR = resolve(import.meta.dirname, '..', '..', 'scenarios');
+
+export function scenarioNames(dir = SCENARIO_DIR): string[] {
+  return readdirSync(dir)
+    .filter((f) => /\.(ts|json)$/.test(f))
+    .map((f) => basename(f, extname(f)))
+    .sort();
+}
+
+function locate(nameOrPath: string): string {
+  if (/\.(ts|json)$/.test(nameOrPath) || nameOrPath.includes('/')) {
+    const file = resolve(nameOrPath);
+    if (!existsSync(file)) throw new ScenarioError(`${nameOrPath}: no such scenario file`);
+    return file;
+  }
+  for (const ext of ['.ts', '.json']) {
+    const file = join(SCENARIO_DIR, nameOrPath + ext);
+    if (existsSync(file)) return file;
+  }
+  throw new ScenarioError(`unknown scenario "${nameOrPath}"; known: ${scenarioNames().join(', ')}`);
+}
+
+function where(issue: ZodIssue): string {
+  return issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') || '(top level)';
+}
+
+function describe(issue: ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+  if (issue.code === 'invalid_union') {
+    const inner = issue.unionErrors.flatMap((e) => e.issues).sort((a, b) => b.path.length - a.path.length)[0];
+    if (inner) return `${describe(inner)} (at ${where(inner)})`;
+  }
+  return issue.message;
+}
+
+async function read(file: string, shown: string): Promise<unknown> {
+  if (file.endsWith('.json')) {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new ScenarioError(`${shown}: not valid JSON: ${(e as Error).message}`);
+    }
+  }
+  try {
+    const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    if (mod.default === undefined) throw new ScenarioError(`${shown}: has no default export`);
+    return mod.default;
+  } catch (e) {
+    if (e instanceof ScenarioError) throw e;
+    throw new ScenarioError(`${shown}: cannot load: ${String((e as Error).message).split('\n')[0]}`);
+  }
+}
+
+/** Checks the names that refer to each other: links, faults, workload steps. */
+function crossCheck(s: Scenario, shown: string): void {
+  const fail = (path: string, msg: string): never => {
+    throw new ScenarioError(`${shown}: ${path}: ${msg}`);
+  };
+  const roles = Object.keys(s.topology).filter((k) => k !== 'links');
+  for (const [name, l] of Object.entries(s.topology.links)) {
+    if (!roles.includes(l.from)) fail(`topology.links.${name}.from`, `no role "${l.from}" in the topology`);
+    if (!roles.includes(l.to)) fail(`topology.links.${name}.to`, `no role "${l.to}" in the topology`);
+  }
+  const via = s.topology['s3-front']?.writesVia;
+  if (via && !s.topology.links[via]) fail('topology.s3-front.writesVia', `no link "${via}"`);
+  if (s.topology.registry.storage === 's3' && !s.topology['object-store']) fail('topology.registry.storage', 's3 storage needs an object-store role');
+  if (s.topology.registry.cache === 'redis' && !s.topology.cache) fail('topology.registry.cache', 'a redis cache needs a cache role');
+  for (const [name, f] of Object.entries(s.faults)) if (!s.topology.links[f.link]) fail(`faults.${name}.link`, `no link "${f.link}"`);
+  s.workload.forEach((step, i) => {
+    const ref = 'fault' in step ? step.fault : 'heal' in step ? step.heal : undefined;
+    if (ref !== undefined && !s.faults[ref]) fail(`workload[${i}]`, `no fault "${ref}"; defined: ${Object.keys(s.faults).join(', ') || 'none'}`);
+  });
+}
+
+/** The issue to report: an unknown field first (a typo in a required field also makes it "Required"). */
+function firstIssue(issues: ZodIssue[]): ZodIssue {
+  return issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!;
+}
+
+export function validate(raw: unknown, shown: string, variant?: string): Scenario {
+  const parsed = scenarioSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = firstIssue(parsed.error.issues);
+    throw new ScenarioError(`${shown}: ${where(issue)}: ${describe(issue)}`);
+  }
+  let s = parsed.data;
+  if (variant !== undefined) {
+    const v = s.variants[variant];
+    if (!v) throw new ScenarioError(`${shown}: no variant "${variant}"; known: ${Object.keys(s.variants).join(', ') || 'none'}`);
+    const merged = { ...raw as object, topology: { ...(raw as { topology: object }).topology, ...v.topology }, ...(v.workload && { workload: v.workload }), ...(v.faults && { faults: v.faults }), ...(v.expect && { expect: v.expect }) };
+    const again = scenarioSchema.safeParse(merged);
+    if (!again.success) {
+      const issue = firstIssue(again.error.issues);
+      throw new ScenarioError(`${shown}: variants.${variant}: ${where(issue)}: ${describe(issue)}`);
+    }
+    s = again.data;
+  }
+  crossCheck(s, shown);
+  return s;
+}
+
+export async function loadScenario(nameOrPath: string, variant?: string): Promise<{ scenario: Scenario; file: string }> {
+  const file = locate(nameOrPath);
+  const shown = relative(process.cwd(), file) || file;
+  return { scenario: validate(await read(file, shown), shown, variant), file };
+}

@@ -1,0 +1,106 @@
+// A scenario is data: topology + workload + faults + expectations (+ variants). This schema validates it.
+import { z } from 'zod';
+import { SYMPTOM_NAMES } from '../evidence/symptoms.ts';
+
+/** "100B", "64KiB", "1MiB", "small" (a tar of a few tiny files) */
+export const layerSpec = z.union([z.literal('small'), z.string().regex(/^\d+(B|KiB|MiB)$/, 'a size like 100B, 64KiB or 5MiB, or "small"')]);
+
+const roles = z
+  .object({
+    'registry-front': z.object({ product: z.literal('nginx') }).strict().optional(),
+    registry: z
+      .object({
+        product: z.literal('distribution'),
+        version: z.literal('2.8').default('2.8'),
+        storage: z.enum(['s3', 'filesystem']),
+        cache: z.enum(['redis', 'inmemory']).default('inmemory'),
+      })
+      .strict(),
+    's3-front': z
+      .object({
+        product: z.enum(['envoy', 'nginx']),
+        /** envoy: stream_idle_timeout; nginx: proxy_read_timeout */
+        idleTimeoutMs: z.number().int().positive(),
+        /** the faultable link that S3 writes take; reads go straight to the object store */
+        writesVia: z.string().optional(),
+        writeMethods: z.array(z.enum(['PUT', 'POST', 'DELETE'])).nonempty().default(['PUT']),
+      })
+      .strict()
+      .optional(),
+    'object-store': z.object({ product: z.literal('ceph') }).strict().optional(),
+    cache: z.object({ product: z.literal('redis') }).strict().optional(),
+    links: z.record(z.object({ from: z.string(), to: z.string() }).strict()).default({}),
+  })
+  .strict();
+
+const step = z.union([
+  z.object({ push: z.object({ images: z.number().int().positive(), layers: z.array(layerSpec).nonempty(), chunked: z.boolean().default(false) }).strict() }).strict(),
+  z.object({ pull: z.literal('all') }).strict(),
+  z.object({ fault: z.string() }).strict(),
+  z.object({ heal: z.string() }).strict(),
+]);
+
+const fault = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('toxic'),
+      link: z.string(),
+      toxic: z.enum(['timeout', 'latency', 'bandwidth', 'reset_peer', 'slow_close', 'limit_data', 'slicer']),
+      stream: z.enum(['upstream', 'downstream']).default('upstream'),
+      toxicity: z.number().min(0).max(1).default(1),
+      attributes: z.record(z.number()).default({}),
+    })
+    .strict(),
+]);
+
+const expect = z
+  .object({
+    /** symptoms that must all be seen for the verdict "reproduced" */
+    reproduced: z.array(z.enum(SYMPTOM_NAMES)).default([]),
+    /** checkers that must be valid */
+    holds: z.array(z.enum(['durability', 'integrity', 'liveness'])).default([]),
+  })
+  .strict();
+
+const body = {
+  topology: roles,
+  workload: z.array(step).nonempty(),
+  faults: z.record(fault).default({}),
+  expect,
+  /** per op kind, ms after which an op counts as hung */
+  bounds: z.record(z.number().int().positive()).default({}),
+};
+
+export const scenarioSchema = z
+  .object({
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
+    symptom: z.string().min(1),
+    source: z.string().min(1),
+    ...body,
+    /** named overrides: each replaces the top-level fields it gives; topology roles are merged */
+    variants: z
+      .record(
+        z
+          .object({
+            description: z.string(),
+            topology: z.record(z.unknown()).optional(),
+            workload: body.workload.optional(),
+            faults: z.record(fault).optional(),
+            expect: expect.optional(),
+          })
+          .strict(),
+      )
+      .default({}),
+  })
+  .strict();
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type Topology = Scenario['topology'];
+export type Step = Scenario['workload'][number];
+export type FaultSpec = Scenario['faults'][string];
+
+/** Typed helper for scenario files: `export default scenario({...})` */
+export function scenario(s: ScenarioInput): ScenarioInput {
+  return s;
+}

@@ -1,0 +1,71 @@
+// `lab up`: a scenario's topology brought up and held for people and real clients (docker, skopeo, aws),
+// with faults applied and healed on request. Other `lab` commands reach the holding process through a Unix
+// socket in the run directory; everything is recorded in that run's events.
+import { createServer, request } from 'node:http';
+import { join } from 'node:path';
+import { faultEffects } from '../faults/effects.ts';
+import { applyFault, healFault } from '../faults/fault.ts';
+import type { Ceph } from './components/ceph.ts';
+import { liveRuns } from './runtime/state.ts';
+import { bringUp, tearDown, type RunOptions } from './runner.ts';
+import { registryRole } from './topology.ts';
+
+export async function holdUp(o: RunOptions, print: (line: string) => void): Promise<string> {
+  const { run, stack } = await bringUp(o, 'up');
+  const effects = faultEffects(o.scenario, stack);
+  const store = o.scenario.topology['object-store'] ? (stack.get('object-store') as Ceph) : undefined;
+
+  let release: (why: string) => void = () => {};
+  const released = new Promise<string>((r) => (release = r));
+  o.signal.addEventListener('abort', () => release('interrupted'), { once: true });
+
+  const socket = join(run.dir, 'control.sock');
+  const server = createServer((req, res) => {
+    const [, verb, name] = (req.url ?? '').split('/');
+    const answer = (status: number, text: string) => res.writeHead(status, { 'content-type': 'text/plain' }).end(text + '\n');
+    if (verb === 'down') {
+      answer(200, `stopping ${run.id}`);
+      release('down');
+      return;
+    }
+    const effect = name ? effects.get(decodeURIComponent(name)) : undefined;
+    if ((verb !== 'apply' && verb !== 'heal') || !effect) return answer(404, `no fault "${name}"; defined: ${[...effects.keys()].join(', ') || 'none'}`);
+    (verb === 'apply' ? applyFault(effect, run.events) : healFault(effect, run.events)).then(
+      () => answer(200, `${verb === 'apply' ? 'applied' : 'healed'} ${effect.name}`),
+      (e: Error) => answer(409, e.message),
+    );
+  });
+  await new Promise<void>((r) => server.listen(socket, r));
+  run.state.setControl(socket);
+
+  const endpoints = stack.endpoints();
+  print(`run ${run.id} is up (${run.dir})`);
+  print(`  registry      ${endpoints[registryRole(o.scenario.topology)]}   (docker/skopeo: --tls-verify=false)`);
+  for (const [role, url] of Object.entries(endpoints)) print(`  ${role.padEnd(13)} ${url}`);
+  if (store) print(`  S3 keys       ${store.credentials.accessKey} / ${store.credentials.secretKey}   bucket ${store.bucket}`);
+  print(`  faults        ${[...effects.keys()].join(', ') || 'none'}   (lab fault apply|heal NAME)`);
+  print('stop with Ctrl-C or `lab down`');
+
+  const why = await released;
+  server.close();
+  run.state.setControl(undefined);
+  await tearDown(run, stack, why);
+  run.events.close();
+  return why;
+}
+
+/** Sends a command to the process holding a `lab up` stack. */
+export async function control(runsDir: string, path: string): Promise<string> {
+  const live = liveRuns(runsDir).filter((r) => r.control);
+  if (live.length === 0) throw new Error('no stack is up: start one with `lab up NAME`');
+  const target = live.sort((a, b) => a.runDir.localeCompare(b.runDir)).at(-1)!;
+  return new Promise((resolve, reject) => {
+    const req = request({ socketPath: target.control, path, method: 'POST' }, (res) => {
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => (res.statusCode === 200 ? resolve(body.trim()) : reject(new Error(body.trim()))));
+    });
+    req.once('error', (e) => reject(new Error(`cannot reach the stack of ${target.runDir}: ${e.message}`)));
+    req.end();
+  });
+}

@@ -1,0 +1,46 @@
+// From a scenario's topology (data) to the components that fill its roles.
+import { Ceph } from './components/ceph.ts';
+import { Distribution } from './components/distribution.ts';
+import { Envoy } from './components/envoy.ts';
+import { Nginx } from './components/nginx.ts';
+import { Redis } from './components/redis.ts';
+import { Toxiproxy } from './components/toxiproxy.ts';
+import type { Member } from './runtime/stack.ts';
+import { Stack } from './runtime/stack.ts';
+import type { Topology } from './scenario/schema.ts';
+
+export const FAULT_PROXY = 'fault-proxy';
+
+export function buildStack(t: Topology): Stack {
+  const members = new Map<string, Member>();
+  const add = (role: string, component: Member['component'], dependsOn: string[]) => members.set(role, { component, dependsOn });
+  const links = Object.entries(t.links).map(([name, l]) => ({ name, ...l }));
+
+  if (t['object-store']) add('object-store', new Ceph('object-store'), []);
+  if (t.cache) add('cache', new Redis('cache'), []);
+  if (links.length > 0) add(FAULT_PROXY, new Toxiproxy(FAULT_PROXY, links), [...new Set(links.map((l) => l.to))]);
+
+  const front = t['s3-front'];
+  if (front) {
+    const link = front.writesVia ? { name: front.writesVia, via: FAULT_PROXY, methods: front.writeMethods } : undefined;
+    const deps = ['object-store', ...(link ? [FAULT_PROXY] : [])];
+    const c =
+      front.product === 'envoy'
+        ? new Envoy('s3-front', { upstream: 'object-store', streamIdleTimeoutMs: front.idleTimeoutMs, link })
+        : new Nginx('s3-front', { kind: 's3-front', upstream: 'object-store', idleTimeoutMs: front.idleTimeoutMs, link });
+    add('s3-front', c, deps);
+  }
+
+  const r = t.registry;
+  const s3Via = front ? 's3-front' : 'object-store';
+  const cache = r.cache === 'redis' ? 'cache' : undefined;
+  add('registry', new Distribution('registry', { storage: r.storage, s3Via, objectStore: 'object-store', cache }), [...(r.storage === 's3' ? [s3Via] : []), ...(cache ? [cache] : [])]);
+
+  if (t['registry-front']) add('registry-front', new Nginx('registry-front', { kind: 'registry-front', upstream: 'registry' }), ['registry']);
+  return new Stack(members);
+}
+
+/** Where clients of the registry connect: the front when there is one. */
+export function registryRole(t: Topology): string {
+  return t['registry-front'] ? 'registry-front' : 'registry';
+}

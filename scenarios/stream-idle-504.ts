@@ -1,0 +1,42 @@
+import { scenario } from '../lab/scenario/schema.ts';
+
+// Distribution stores blobs in Ceph RGW through its S3 driver, with a front (envoy) before RGW. After a while,
+// pushes with small layers fail with HTTP 500: the registry's S3 PUT gets no answer, the front gives up with
+// 504 (stream idle timeout, flag SI), RGW has no trace of the request. Reads keep working. Removing the stall
+// makes pushes work again.
+export default scenario({
+  name: 'stream-idle-504',
+  symptom: 'pushes fail with 500; the S3 front logs 504 stream idle timeouts (SI) for PUTs that RGW never saw',
+  source: 'seed 000: /restricted moved to Ceph (apus), rolled back after pushes of small files stalled',
+  topology: {
+    'registry-front': { product: 'nginx' },
+    registry: { product: 'distribution', version: '2.8', storage: 's3', cache: 'redis' },
+    's3-front': { product: 'envoy', idleTimeoutMs: 500, writesVia: 'rgw-link', writeMethods: ['PUT'] },
+    'object-store': { product: 'ceph' },
+    cache: { product: 'redis' },
+    links: { 'rgw-link': { from: 's3-front', to: 'object-store' } },
+  },
+  workload: [
+    { push: { images: 3, layers: ['small', '1MiB'] } },
+    { fault: 'rgw-stall' },
+    { push: { images: 1, layers: ['small'] } },
+    { heal: 'rgw-stall' },
+    { push: { images: 1, layers: ['small', '256KiB'], chunked: true } },
+    { pull: 'all' },
+  ],
+  faults: {
+    // the request bytes reach the proxy and go no further: RGW never sees them, nothing ever answers
+    'rgw-stall': { kind: 'toxic', link: 'rgw-link', toxic: 'timeout', stream: 'upstream', attributes: { timeout: 0 } },
+  },
+  expect: {
+    reproduced: ['push-5xx-during-fault', 's3-front-idle-timeout-504', 'object-store-silent'],
+    holds: ['durability', 'integrity', 'liveness'],
+  },
+  bounds: { push: 60_000, pull: 30_000 },
+  variants: {
+    'nginx-front': {
+      description: 'nginx instead of envoy as the s3-front (proxy_read_timeout gives the 504; no response flags)',
+      topology: { 's3-front': { product: 'nginx', idleTimeoutMs: 500, writesVia: 'rgw-link', writeMethods: ['PUT'] } },
+    },
+  },
+});

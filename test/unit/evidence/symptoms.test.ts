@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { NewEvent } from '../../../lab/events/schema.ts';
+import { symptoms } from '../../../lab/evidence/symptoms.ts';
+import { history } from '../../../lab/history/history.ts';
+import { access, applied, build, complete, invoke, healed } from '../events/build.ts';
+
+const run = (name: keyof typeof symptoms, ...items: Array<[number, NewEvent]>) => {
+  const events = build(...items);
+  return symptoms[name](events, history(events));
+};
+const img = { repo: 'lab/a', tag: 'v1' };
+
+describe('push-5xx-during-fault', () => {
+  it('is seen for a push invoked inside a fault window that ended with 500', () => {
+    const f = run(
+      'push-5xx-during-fault',
+      [1000, applied('rgw-stall')],
+      [1500, invoke(4, 'push', img)],
+      [26_500, complete(4, 'push', 'fail', { error: 'HTTP 500', status: 500 })],
+      [30_000, healed('rgw-stall')],
+    );
+    expect(f.seen).toBe(true);
+    expect(f.evidence).toEqual(['op 4 push lab/a:v1 ended fail with HTTP 500 after 25.0 s during fault rgw-stall: HTTP 500']);
+  });
+
+  it('is not seen for a 500 before the fault or after the heal', () => {
+    const f = run(
+      'push-5xx-during-fault',
+      [0, invoke(0, 'push', img)],
+      [500, complete(0, 'push', 'fail', { status: 500 })],
+      [1000, applied('rgw-stall')],
+      [2000, healed('rgw-stall')],
+      [2000, invoke(1, 'push', img)],
+      [2500, complete(1, 'push', 'fail', { status: 502 })],
+    );
+    expect(f).toEqual({ seen: false, evidence: [] });
+  });
+
+  it('is not seen for a non-5xx failure during the fault', () => {
+    const f = run('push-5xx-during-fault', [0, applied('rgw-stall')], [10, invoke(0, 'push', img)], [20, complete(0, 'push', 'fail', { status: 404 })]);
+    expect(f.seen).toBe(false);
+  });
+});
+
+describe('s3-front-idle-timeout-504', () => {
+  const one = (e: NewEvent) => run('s3-front-idle-timeout-504', [0, e]);
+
+  it('is seen for an envoy PUT 504 with flag SI', () => {
+    const f = one(access('s3-front', 'envoy', 'PUT', '/registry/x', 504, { flags: 'SI', upstream: 'link', durationMs: 1000 }));
+    expect(f.seen).toBe(true);
+    expect(f.evidence).toEqual(['envoy (s3-front) answered 504 flag SI 1x for PUT /registry/x after 1.0 s']);
+  });
+
+  it('is not seen for an envoy 504 with another flag (UT) or no flag', () => {
+    expect(one(access('s3-front', 'envoy', 'PUT', '/x', 504, { flags: 'UT' })).seen).toBe(false);
+    expect(one(access('s3-front', 'envoy', 'PUT', '/x', 504)).seen).toBe(false);
+  });
+
+  it('counts an nginx 504 without flags', () => {
+    const f = one(access('s3-front', 'nginx', 'PUT', '/x', 504, { upstream: 'link (504)', durationMs: 1000 }));
+    expect(f.seen).toBe(true);
+    expect(f.evidence[0]).toContain('upstream link (504)');
+  });
+
+  it('only counts PUTs at the s3-front', () => {
+    expect(one(access('registry-front', 'nginx', 'PUT', '/x', 504)).seen).toBe(false);
+    expect(one(access('s3-front', 'envoy', 'GET', '/x', 504, { flags: 'SI' })).seen).toBe(false);
+    expect(one(access('s3-front', 'envoy', 'PUT', '/x', 500, { flags: 'SI' })).seen).toBe(false);
+  });
+});
+
+describe('object-store-silent', () => {
+  const stall = access('s3-front', 'envoy', 'PUT', '/registry/stalled', 504, { flags: 'SI' });
+
+  it('is seen when the object store logged requests but none for the stalled path', () => {
+    const f = run('object-store-silent', [0, access('object-store', 'ceph', 'GET', '/registry/other', 200)], [10, stall]);
+    expect(f.seen).toBe(true);
+    expect(f.evidence).toEqual(['object store logged no request for /registry/stalled (it logged 1 others)']);
+  });
+
+  it('is not seen when the object store logged the stalled path', () => {
+    const f = run('object-store-silent', [0, access('object-store', 'ceph', 'PUT', '/registry/stalled', 200)], [10, stall]);
+    expect(f.seen).toBe(false);
+    expect(f.evidence).toEqual(['object store logged 1 request(s) for /registry/stalled']);
+  });
+
+  it('is not seen when the object store logged nothing at all', () => {
+    const f = run('object-store-silent', [10, stall]);
+    expect(f.seen).toBe(false);
+    expect(f.evidence[0]).toContain('logged no request at all');
+  });
+
+  it('is not seen when no PUT timed out', () => {
+    expect(run('object-store-silent', [0, access('object-store', 'ceph', 'GET', '/a', 200)]).seen).toBe(false);
+  });
+});
