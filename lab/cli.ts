@@ -10,7 +10,7 @@ import { runScenario } from './runner.ts';
 import { killTracked, reapLeftovers } from './runtime/state.ts';
 import { loadScenario, scenarioNames } from './scenario/load.ts';
 import type { Scenario } from './scenario/schema.ts';
-import { control, holdUp } from './session.ts';
+import { control, down, holdUp } from './session.ts';
 import { buildStack } from './topology.ts';
 import { judge } from './verdict.ts';
 
@@ -34,7 +34,7 @@ function options(args: string[]) {
       options: { variant: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
-    throw new ScenarioError(`${(e as Error).message.split('\n')[0]}\n${USAGE}`);
+    throw new ScenarioError(`${(e as Error).message.split('\n')[0]} (see \`lab help\`)`);
   }
 }
 
@@ -153,7 +153,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'down':
-      out(await control(RUNS_DIR, '/down'));
+      await down(RUNS_DIR, out);
       return 0;
     case 'provision':
       return provisionCommand(rest);
@@ -164,7 +164,7 @@ async function main(argv: string[]): Promise<number> {
       out(USAGE);
       return command === undefined ? 2 : 0;
     default:
-      throw new ScenarioError(`unknown command "${command}"\n${USAGE}`);
+      throw new ScenarioError(`unknown command "${command}" (see \`lab help\`)`);
   }
 }
 

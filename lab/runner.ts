@@ -42,7 +42,7 @@ export async function bringUp(o: RunOptions, mode: 'scenario' | 'up'): Promise<S
   const { programs, installed } = await provision(stack.programs(), o.progress);
   for (const p of stack.programs()) events.append({ type: 'provision', program: p, action: installed.includes(p) ? 'installed' : 'present', via: 'lab' });
   events.append({ type: 'phase', name: 'start' });
-  const versions = stack.versions();
+  const versions = stack.versions(programs);
   try {
     await stack.start({ dir: run.dir, events, state: run.state, programs, signal: o.signal });
   } catch (e) {

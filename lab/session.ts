@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { faultEffects } from '../faults/effects.ts';
 import { applyFault, healFault } from '../faults/fault.ts';
 import type { Ceph } from './components/ceph.ts';
-import { liveRuns } from './runtime/state.ts';
+import { LabError } from './errors.ts';
+import { waitUntil } from './runtime/ready.ts';
+import { liveRuns, readState, reapLeftovers } from './runtime/state.ts';
 import { bringUp, tearDown, type RunOptions } from './runner.ts';
 import { registryRole } from './topology.ts';
 
@@ -29,7 +31,7 @@ export async function holdUp(o: RunOptions, print: (line: string) => void): Prom
       return;
     }
     const effect = name ? effects.get(decodeURIComponent(name)) : undefined;
-    if ((verb !== 'apply' && verb !== 'heal') || !effect) return answer(404, `no fault "${name}"; defined: ${[...effects.keys()].join(', ') || 'none'}`);
+    if ((verb !== 'apply' && verb !== 'heal') || !effect) return answer(404, `no fault "${decodeURIComponent(name ?? '')}"; defined: ${[...effects.keys()].join(', ') || 'none'}`);
     (verb === 'apply' ? applyFault(effect, run.events) : healFault(effect, run.events)).then(
       () => answer(200, `${verb === 'apply' ? 'applied' : 'healed'} ${effect.name}`),
       (e: Error) => answer(409, e.message),
@@ -54,18 +56,39 @@ export async function holdUp(o: RunOptions, print: (line: string) => void): Prom
   return why;
 }
 
+/** The newest run held by `lab up`, if any. */
+function heldRun(runsDir: string): { runDir: string; control?: string } | undefined {
+  return liveRuns(runsDir)
+    .filter((r) => r.control)
+    .sort((a, b) => a.runDir.localeCompare(b.runDir))
+    .at(-1);
+}
+
 /** Sends a command to the process holding a `lab up` stack. */
 export async function control(runsDir: string, path: string): Promise<string> {
-  const live = liveRuns(runsDir).filter((r) => r.control);
-  if (live.length === 0) throw new Error('no stack is up: start one with `lab up NAME`');
-  const target = live.sort((a, b) => a.runDir.localeCompare(b.runDir)).at(-1)!;
+  const target = heldRun(runsDir);
+  if (!target) throw new LabError('no stack is up: start one with `lab up NAME`');
   return new Promise((resolve, reject) => {
     const req = request({ socketPath: target.control, path, method: 'POST' }, (res) => {
       let body = '';
       res.on('data', (d) => (body += d));
-      res.on('end', () => (res.statusCode === 200 ? resolve(body.trim()) : reject(new Error(body.trim()))));
+      res.on('end', () => (res.statusCode === 200 ? resolve(body.trim()) : reject(new LabError(body.trim()))));
     });
-    req.once('error', (e) => reject(new Error(`cannot reach the stack of ${target.runDir}: ${e.message}`)));
+    req.once('error', (e) => reject(new LabError(`cannot reach the stack of ${target.runDir}: ${e.message}`)));
     req.end();
   });
+}
+
+/** Stops the stack held by `lab up` and waits until its processes are gone; reaps a crashed session's leftovers. */
+export async function down(runsDir: string, print: (line: string) => void): Promise<void> {
+  const target = heldRun(runsDir);
+  if (target) {
+    print(await control(runsDir, '/down'));
+    await waitUntil(async () => (readState(target.runDir)?.processes.length ?? 0) === 0, 'the stack to stop', { timeoutMs: 60_000, intervalMs: 100 });
+    print('stopped');
+    return;
+  }
+  const reaped = reapLeftovers(runsDir);
+  if (reaped.length === 0) throw new LabError('no stack is up and nothing was left running');
+  for (const p of reaped) print(`killed ${p.name} (pid ${p.pid}) left over by a crashed run`);
 }

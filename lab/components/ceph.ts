@@ -1,5 +1,6 @@
 // Ceph as the object store: one mon, one memstore OSD and radosgw (beast), single-copy pools, no mgr,
 // all state under the run directory. A fresh cluster per run, with an S3 user and bucket created for it.
+import type { Programs } from '../provision/programs.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -107,7 +108,7 @@ export class Ceph extends Component implements S3Store {
     if (id) await this.s3('DELETE', `${key}?uploadId=${encodeURIComponent(id)}`, 'warm-up AbortMultipartUpload');
   }
 
-  async version(): Promise<string> {
-    return /ceph version (\S+)/.exec(await firstLine(this.ctx.programs.path('ceph-mon'), ['--version']))?.[1] ?? 'unknown';
+  async version(programs: Programs): Promise<string> {
+    return /ceph version (\S+)/.exec(await firstLine(programs.path('ceph-mon'), ['--version']))?.[1] ?? 'unknown';
   }
 }

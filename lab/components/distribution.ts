@@ -1,5 +1,6 @@
 // Docker Distribution (the registry), 2.8 from Debian's docker-registry package, on S3 or the filesystem,
 // with the Redis blob-descriptor cache when the topology has a cache.
+import type { Programs } from '../provision/programs.ts';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,7 +66,7 @@ export class Distribution extends Component {
     await this.ready(proc, `GET ${this.endpoint}/v2/`, () => httpOk(`${this.endpoint}/v2/`, (s) => s === 200));
   }
 
-  async version(): Promise<string> {
-    return (await firstLine(this.ctx.programs.path('docker-registry'), ['--version'])).split(' ').pop() ?? 'unknown';
+  async version(programs: Programs): Promise<string> {
+    return (await firstLine(programs.path('docker-registry'), ['--version'])).split(' ').pop() ?? 'unknown';
   }
 }

@@ -1,5 +1,6 @@
 // envoy as the s3-front, as in production: a short stream idle timeout, and S3 writes (PUT) routed through
 // the faultable link while reads go straight to the object store.
+import type { Programs } from '../provision/programs.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { envoyConfig } from '../../fixtures/config/envoy.ts';
@@ -48,12 +49,13 @@ export class Envoy extends Component {
     const o = this.opts;
     const link = o.link && { port: (this.ctx.peer(o.link.via) as Toxiproxy).linkPort(o.link.name), methods: o.link.methods };
     writeFileSync(file, envoyConfig({ port: this.port, adminPort: this.adminPort, streamIdleTimeoutMs: o.streamIdleTimeoutMs, direct: this.ctx.peer(o.upstream).port, link }));
-    const args = ['-c', file, '--disable-hot-restart', '--concurrency', '1', '-l', 'warn', '--log-format', '[%Y-%m-%d %T.%e][%l] %v'];
+    // access log lines are flushed every 10 s by default: the lab wants them as they happen
+    const args = ['-c', file, '--disable-hot-restart', '--concurrency', '1', '--file-flush-interval-msec', '50', '-l', 'warn', '--log-format', '[%Y-%m-%d %T.%e][%l] %v'];
     const proc = this.spawn('envoy', this.ctx.programs.path('envoy'), args);
     await this.ready(proc, `admin /ready on ${this.adminPort}`, () => httpOk(`http://127.0.0.1:${this.adminPort}/ready`, (s) => s === 200));
   }
 
-  async version(): Promise<string> {
-    return /\/(\d+\.\d+\.\d+)\//.exec(await firstLine(this.ctx.programs.path('envoy'), ['--version']))?.[1] ?? 'unknown';
+  async version(programs: Programs): Promise<string> {
+    return /\/(\d+\.\d+\.\d+)\//.exec(await firstLine(programs.path('envoy'), ['--version']))?.[1] ?? 'unknown';
   }
 }

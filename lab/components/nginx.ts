@@ -1,5 +1,6 @@
 // nginx in one of its two roles: registry-front (before Distribution) or s3-front (before the object store,
 // with PUTs routed through the faultable link when there is one).
+import type { Programs } from '../provision/programs.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nginxRegistryFront, nginxS3Front } from '../../fixtures/config/nginx.ts';
@@ -56,7 +57,7 @@ export class Nginx extends Component {
     await this.ready(proc, `GET ${probe}`, () => httpOk(probe, (s) => (this.opts.kind === 'registry-front' ? s === 200 : s < 500)));
   }
 
-  async version(): Promise<string> {
-    return (await firstLine(this.ctx.programs.path('nginx'), ['-v'])).replace(/^nginx version: nginx\//, '');
+  async version(programs: Programs): Promise<string> {
+    return (await firstLine(programs.path('nginx'), ['-v'])).replace(/^nginx version: nginx\//, '');
   }
 }

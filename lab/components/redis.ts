@@ -1,4 +1,5 @@
 // Redis as the registry's blob-descriptor cache: no persistence, loopback only.
+import type { Programs } from '../provision/programs.ts';
 import { connect } from 'node:net';
 import { Component, firstLine } from '../runtime/component.ts';
 import type { PortAllocator } from '../runtime/ports.ts';
@@ -34,7 +35,7 @@ export class Redis extends Component {
     await this.ready(proc, `PING on ${this.endpoint}`, async () => (await redisCommand(this.port, 'PING')) === '+PONG');
   }
 
-  async version(): Promise<string> {
-    return /v=(\S+)/.exec(await firstLine(this.ctx.programs.path('redis-server'), ['--version']))?.[1] ?? 'unknown';
+  async version(programs: Programs): Promise<string> {
+    return /v=(\S+)/.exec(await firstLine(programs.path('redis-server'), ['--version']))?.[1] ?? 'unknown';
   }
 }

@@ -1,7 +1,7 @@
 // Installing programs: apt for Debian packages, `go install` for Go modules, pip into a virtualenv the lab owns.
 // Output streams to the caller line by line, so a long install shows its progress.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProvisionError } from '../errors.ts';
 import { cleanEnv } from '../runtime/component.ts';
@@ -38,8 +38,16 @@ export async function aptInstall(packages: string[], progress: Progress): Promis
   if (process.getuid?.() !== 0) throw new ProvisionError(`missing ${packages.join(', ')}: install with \`sudo apt-get install -y ${packages.join(' ')}\` (the lab installs them only as root)`);
   const env = hostEnv({ DEBIAN_FRONTEND: 'noninteractive' });
   const lock = ['-o', 'DPkg::Lock::Timeout=600'];
-  await step(what, 'apt-get', [...lock, 'update'], env, progress);
-  await step(what, 'apt-get', [...lock, 'install', '-y', '--no-install-recommends', ...packages], env, progress);
+  // packages like nginx and redis-server start their service on install (nginx on 0.0.0.0:80): forbid it
+  const policy = '/usr/sbin/policy-rc.d';
+  const ours = !existsSync(policy);
+  if (ours) writeFileSync(policy, '#!/bin/sh\n# written by registry-lab during apt-get install: start no services\nexit 101\n', { mode: 0o755 });
+  try {
+    await step(what, 'apt-get', [...lock, 'update'], env, progress);
+    await step(what, 'apt-get', [...lock, 'install', '-y', '--no-install-recommends', ...packages], env, progress);
+  } finally {
+    if (ours) rmSync(policy, { force: true });
+  }
 }
 
 export async function goInstall(module: string, version: string, dir: string, progress: Progress): Promise<void> {

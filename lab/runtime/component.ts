@@ -45,8 +45,8 @@ export abstract class Component {
   abstract port: number;
   /** The address clients use, e.g. http://127.0.0.1:5000 */
   abstract get endpoint(): string;
-  /** The program's own version string. */
-  abstract version(): Promise<string>;
+  /** The program's own version string (callable before start). */
+  abstract version(programs: Programs): Promise<string>;
   /** A line of its output that the lab understands becomes an event. */
   protected parseLine(_line: string, _process: string): NewEvent[] {
     return [];

@@ -19,11 +19,12 @@ export interface ProcessOptions {
   onLine?: (line: string) => void;
 }
 
-/** Start time of a PID in clock ticks since boot: tells a live process from a reused PID. */
+/** Start time of a running PID in clock ticks since boot (tells it from a reused PID); null when gone or a zombie. */
 export function startTicks(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields[0] === 'Z' ? null : Number(fields[19]);
   } catch {
     return null;
   }

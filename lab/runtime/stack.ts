@@ -1,8 +1,7 @@
 // The running components of a topology. All ports are allocated before anything starts, so every config can
 // name its peers; then all components start at once and each waits for its own real readiness.
 // Teardown goes in waves: dependants first (registry-front, registry …), the object store last.
-import type { ProgramName } from '../provision/programs.ts';
-import { PRODUCT_PROGRAMS } from '../provision/programs.ts';
+import { PRODUCT_PROGRAMS, type ProgramName, type Programs } from '../provision/programs.ts';
 import type { Component, RunContext } from './component.ts';
 import { PortAllocator } from './ports.ts';
 
@@ -58,9 +57,9 @@ export class Stack {
     for (const wave of this.waves().reverse()) await Promise.all(wave.map((r) => this.get(r).stop(graceMs)));
   }
 
-  async versions(): Promise<Record<string, string>> {
+  async versions(programs: Programs): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
-    await Promise.all([...this.members.values()].map(async ({ component: c }) => (out[c.product] = await c.version().catch(() => 'unknown'))));
+    await Promise.all([...this.members.values()].map(async ({ component: c }) => (out[c.product] = await c.version(programs).catch(() => 'unknown'))));
     return out;
   }
 

@@ -1,0 +1,56 @@
+// Wall time of a warm `lab scenario stream-idle-504`, split into provision, start, workload, fault, teardown.
+// Usage: npm run bench -- [RUNS]      (one warm-up run first, not counted; prints every run and the medians)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { readEvents } from '../lab/events/log.ts';
+import type { LabEvent } from '../lab/events/schema.ts';
+
+const runs = Number(process.argv[2] ?? 5);
+const root = resolve(import.meta.dirname, '..');
+const runsDir = mkdtempSync(join(tmpdir(), 'lab-bench-'));
+const COLUMNS = ['wall', 'process', 'provision', 'start', 'workload', 'fault', 'teardown'] as const;
+type Row = Record<(typeof COLUMNS)[number], number>;
+
+function at(events: LabEvent[], match: (e: LabEvent) => boolean): number {
+  const e = events.find(match);
+  if (!e) throw new Error('event missing from the run');
+  return e.t;
+}
+
+function once(): Row {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'lab.js'), 'scenario', 'stream-idle-504', '--json'], { env: { ...process.env, LAB_RUNS: runsDir }, encoding: 'utf8' });
+  const wall = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`lab exited ${r.status}: ${r.stderr.trim()}`);
+  const { events } = readEvents(join(JSON.parse(r.stdout).dir, 'events.ndjson'));
+  const phase = (name: string) => at(events, (e) => e.type === 'phase' && e.name === name);
+  const fault = at(events, (e) => e.type === 'fault.healed') - at(events, (e) => e.type === 'fault.applied');
+  const finished = at(events, (e) => e.type === 'run.finished');
+  return {
+    wall,
+    // node start-up, loading the scenario, judging and writing the verdict
+    process: wall - finished,
+    provision: phase('start') - phase('provision'),
+    start: phase('workload') - phase('start'),
+    workload: phase('teardown') - phase('workload') - fault,
+    fault,
+    teardown: finished - phase('teardown'),
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (ms: number) => (ms / 1000).toFixed(2).padStart(10);
+
+console.log(`warm-up run …`);
+once();
+console.log(['run', ...COLUMNS].map((c) => c.padStart(10)).join(''));
+const rows: Row[] = [];
+for (let i = 1; i <= runs; i++) {
+  const row = once();
+  rows.push(row);
+  console.log(String(i).padStart(10) + COLUMNS.map((c) => fmt(row[c])).join(''));
+}
+console.log('median'.padStart(10) + COLUMNS.map((c) => fmt(median(rows.map((r) => r[c])))).join(''));
+console.log('seconds; wall = the whole command; process = node start-up, scenario load and verdict outside the event clock');

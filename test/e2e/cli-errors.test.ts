@@ -1,0 +1,87 @@
+// Bad input: one line on stderr naming what and where, exit 2, no stack trace, nothing started.
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lab, runsDir } from './lab-cli.ts';
+
+const runs = runsDir();
+const scratch = mkdtempSync(join(tmpdir(), 'lab-bad-'));
+
+function oneLineError(args: string[]): string {
+  const r = lab(args, runs);
+  expect(r.status).toBe(2);
+  const lines = r.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^lab: /);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  return lines[0]!;
+}
+
+describe('the lab CLI on bad input', () => {
+  it('names an unknown scenario and lists the known ones', () => {
+    expect(oneLineError(['scenario', 'no-such-incident'])).toBe('lab: unknown scenario "no-such-incident"; known: stream-idle-504');
+  });
+
+  it('points at the field of a malformed scenario file', () => {
+    const file = join(scratch, 'typo.json');
+    writeFileSync(file, JSON.stringify({ name: 'typo', symptom: 's', source: 's', topology: { registry: { product: 'distribution', storage: 'filesystem' }, linkz: {} }, workload: [{ pull: 'all' }] }));
+    expect(oneLineError(['scenario', file])).toMatch(new RegExp(`^lab: .*typo\\.json: topology: unknown field linkz$`));
+  });
+
+  it('points at the position of a scenario file that is not JSON', () => {
+    const file = join(scratch, 'broken.json');
+    writeFileSync(file, '{"name": "broken",');
+    expect(oneLineError(['scenario', file])).toMatch(/broken\.json: not valid JSON: /);
+  });
+
+  it('says which file cannot be loaded when a TypeScript scenario does not compile', () => {
+    const file = join(scratch, 'syntax.ts');
+    writeFileSync(file, 'export default { name: ;\n');
+    expect(oneLineError(['scenario', file])).toMatch(/syntax\.ts: cannot load: /);
+  });
+
+  it('rejects an unknown variant, a bad seed and an unknown command', () => {
+    expect(oneLineError(['scenario', 'stream-idle-504', '--variant', 'nope'])).toMatch(/no variant "nope"; known: nginx-front/);
+    expect(oneLineError(['scenario', 'stream-idle-504', '--seed', 'x1'])).toBe('lab: --seed: expected a non-negative integer, got "x1"');
+    expect(oneLineError(['frobnicate'])).toBe('lab: unknown command "frobnicate" (see `lab help`)');
+    expect(oneLineError(['scenario', 'stream-idle-504', '--sed', '1'])).toMatch(/^lab: Unknown option '--sed'.* \(see `lab help`\)$/);
+  });
+
+  it('says there is no stack for fault and down', () => {
+    expect(oneLineError(['fault', 'apply', 'rgw-stall'])).toBe('lab: no stack is up: start one with `lab up NAME`');
+    expect(oneLineError(['down'])).toBe('lab: no stack is up and nothing was left running');
+  });
+
+  it('names a run that does not exist', () => {
+    expect(oneLineError(['analyze', 'no-such-run'])).toMatch(/^lab: no run "no-such-run"/);
+  });
+
+  it('started nothing for any of these', () => {
+    expect(readdirSync(runs)).toEqual([]);
+  });
+});
+
+describe('lab analyze on a stored run', () => {
+  it('re-runs the checkers, and reports a torn last line instead of failing', () => {
+    const dir = join(runs, '..', `${resolve(runs).split('/').pop()}-stored`);
+    mkdirSync(dir);
+    const definition = { expect: { reproduced: [], holds: ['durability'] }, bounds: {} };
+    writeFileSync(join(dir, 'run.json'), JSON.stringify({ id: 'stored', definition }));
+    const ev = (seq: number, t: number, rest: object) => JSON.stringify({ seq, t, at: '2026-11-22T00:00:00Z', ...rest });
+    writeFileSync(
+      join(dir, 'events.ndjson'),
+      [
+        ev(0, 1, { type: 'op.invoke', op: 0, kind: 'push', args: { repo: 'a', tag: 'v1' } }),
+        ev(1, 2, { type: 'op.complete', op: 0, kind: 'push', outcome: 'ok', value: { digest: 'sha256:aa' } }),
+        ev(2, 3, { type: 'op.invoke', op: 1, kind: 'pull', args: { repo: 'a', tag: 'v1' } }),
+        ev(3, 4, { type: 'op.complete', op: 1, kind: 'pull', outcome: 'fail', status: 404, error: 'MANIFEST_UNKNOWN' }),
+      ].join('\n') + '\n{"seq":4,"t":5,"at":"20',
+    );
+    const r = lab(['analyze', dir], runs);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('4 events, torn last line 5 ignored');
+    expect(r.stdout).toContain('verdict: violated (expected: holds)');
+    expect(r.stdout).toContain('op 0 pushed a:v1 (sha256:aa) and got ok; op 1 pulled it: fail MANIFEST_UNKNOWN');
+  });
+});
