@@ -68,10 +68,11 @@ export class Workload {
       events.append({ type: 'op.complete', op, kind, ...done });
       return done.outcome;
     } catch (e) {
-      if (!(e instanceof RegistryError)) throw e;
-      const outcome = this.o.signal.aborted ? 'info' : outcomeOf(e);
-      const error = this.o.signal.aborted ? 'interrupted' : e.message;
-      events.append({ type: 'op.complete', op, kind, outcome, error, ...(e.status !== undefined && { status: e.status }) });
+      // anything else (a manifest that is not JSON …) leaves the outcome unknown, and the run goes on
+      const failure = e instanceof RegistryError ? e : { sent: true, message: `${(e as Error).name}: ${(e as Error).message}`, status: undefined };
+      const outcome = this.o.signal.aborted ? 'info' : outcomeOf(failure);
+      const error = this.o.signal.aborted ? 'interrupted' : failure.message;
+      events.append({ type: 'op.complete', op, kind, outcome, error, ...(failure.status !== undefined && { status: failure.status }) });
       return outcome;
     }
   }

@@ -1,6 +1,5 @@
 // Ceph as the object store: one mon, one memstore OSD and radosgw (beast), single-copy pools, no mgr,
 // all state under the run directory. A fresh cluster per run, with an S3 user and bucket created for it.
-import type { Programs } from '../provision/programs.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { s3Request } from '../clients/sigv4.ts';
 import { ComponentError } from '../errors.ts';
 import type { NewEvent } from '../events/schema.ts';
 import { radosgwLine } from '../logs/radosgw.ts';
+import type { Programs } from '../provision/programs.ts';
 import { cleanEnv, Component, firstLine } from '../runtime/component.ts';
 import type { PortAllocator } from '../runtime/ports.ts';
 import { httpOk } from '../runtime/ready.ts';
@@ -19,20 +19,15 @@ const randomKey = (n: number) => Array.from(randomBytes(n), (b) => ALNUM[b % ALN
 
 export class Ceph extends Component implements S3Store {
   readonly product = 'ceph';
-  port = 0;
   private mon = { v1: 0, v2: 0 };
   private bindRange = { min: 0, max: 0 };
   readonly credentials: S3Credentials = { accessKey: randomKey(20), secretKey: randomBytes(30).toString('base64url') };
   readonly bucket = 'registry';
 
-  async allocate(ports: PortAllocator): Promise<void> {
+  override async allocate(ports: PortAllocator): Promise<void> {
     this.port = await ports.one();
     this.mon = { v1: await ports.one(), v2: await ports.one() };
     this.bindRange = await ports.range(16);
-  }
-
-  get endpoint(): string {
-    return `http://127.0.0.1:${this.port}`;
   }
 
   private get dir(): string {

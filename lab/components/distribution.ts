@@ -1,14 +1,13 @@
 // Docker Distribution (the registry), 2.8 from Debian's docker-registry package, on S3 or the filesystem,
 // with the Redis blob-descriptor cache when the topology has a cache.
-import type { Programs } from '../provision/programs.ts';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { distributionConfig, type Storage } from '../../fixtures/config/distribution.ts';
 import type { NewEvent } from '../events/schema.ts';
 import { distributionLine } from '../logs/distribution.ts';
+import type { Programs } from '../provision/programs.ts';
 import { Component, firstLine } from '../runtime/component.ts';
-import type { PortAllocator } from '../runtime/ports.ts';
 import { httpOk } from '../runtime/ready.ts';
 import type { S3Store } from './s3-store.ts';
 
@@ -23,21 +22,12 @@ export interface DistributionOptions {
 
 export class Distribution extends Component {
   readonly product = 'distribution';
-  port = 0;
 
   constructor(
     role: string,
     readonly opts: DistributionOptions,
   ) {
     super(role);
-  }
-
-  async allocate(ports: PortAllocator): Promise<void> {
-    this.port = await ports.one();
-  }
-
-  get endpoint(): string {
-    return `http://127.0.0.1:${this.port}`;
   }
 
   /** Where the filesystem driver keeps blobs (filesystem storage only). */

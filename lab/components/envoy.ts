@@ -1,11 +1,11 @@
 // envoy as the s3-front, as in production: a short stream idle timeout, and S3 writes (PUT) routed through
 // the faultable link while reads go straight to the object store.
-import type { Programs } from '../provision/programs.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { envoyConfig } from '../../fixtures/config/envoy.ts';
 import type { NewEvent } from '../events/schema.ts';
 import { envoyAccess } from '../logs/envoy.ts';
+import type { Programs } from '../provision/programs.ts';
 import { Component, firstLine } from '../runtime/component.ts';
 import type { PortAllocator } from '../runtime/ports.ts';
 import { httpOk } from '../runtime/ready.ts';
@@ -19,7 +19,6 @@ export interface EnvoyOptions {
 
 export class Envoy extends Component {
   readonly product = 'envoy';
-  port = 0;
   adminPort = 0;
 
   constructor(
@@ -29,13 +28,9 @@ export class Envoy extends Component {
     super(role);
   }
 
-  async allocate(ports: PortAllocator): Promise<void> {
+  override async allocate(ports: PortAllocator): Promise<void> {
     this.port = await ports.one();
     this.adminPort = await ports.one();
-  }
-
-  get endpoint(): string {
-    return `http://127.0.0.1:${this.port}`;
   }
 
   protected override parseLine(line: string): NewEvent[] {

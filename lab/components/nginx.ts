@@ -1,13 +1,12 @@
 // nginx in one of its two roles: registry-front (before Distribution) or s3-front (before the object store,
 // with PUTs routed through the faultable link when there is one).
-import type { Programs } from '../provision/programs.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nginxRegistryFront, nginxS3Front } from '../../fixtures/config/nginx.ts';
 import type { NewEvent } from '../events/schema.ts';
 import { nginxLine } from '../logs/nginx.ts';
+import type { Programs } from '../provision/programs.ts';
 import { Component, firstLine } from '../runtime/component.ts';
-import type { PortAllocator } from '../runtime/ports.ts';
 import { httpOk } from '../runtime/ready.ts';
 import type { Toxiproxy } from './toxiproxy.ts';
 
@@ -17,21 +16,12 @@ export type NginxOptions =
 
 export class Nginx extends Component {
   readonly product = 'nginx';
-  port = 0;
 
   constructor(
     role: string,
     readonly opts: NginxOptions,
   ) {
     super(role);
-  }
-
-  async allocate(ports: PortAllocator): Promise<void> {
-    this.port = await ports.one();
-  }
-
-  get endpoint(): string {
-    return `http://127.0.0.1:${this.port}`;
   }
 
   protected override parseLine(line: string): NewEvent[] {

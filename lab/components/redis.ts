@@ -1,8 +1,7 @@
 // Redis as the registry's blob-descriptor cache: no persistence, loopback only.
-import type { Programs } from '../provision/programs.ts';
 import { connect } from 'node:net';
+import type { Programs } from '../provision/programs.ts';
 import { Component, firstLine } from '../runtime/component.ts';
-import type { PortAllocator } from '../runtime/ports.ts';
 
 /** Sends one inline command and returns the first reply line. */
 export function redisCommand(port: number, command: string): Promise<string> {
@@ -19,13 +18,8 @@ export function redisCommand(port: number, command: string): Promise<string> {
 
 export class Redis extends Component {
   readonly product = 'redis';
-  port = 0;
-
-  async allocate(ports: PortAllocator): Promise<void> {
-    this.port = await ports.one();
-  }
-
-  get endpoint(): string {
+  /** host:port, as Distribution's redis.addr wants it */
+  override get endpoint(): string {
     return `127.0.0.1:${this.port}`;
   }
 

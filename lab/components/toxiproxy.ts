@@ -1,9 +1,9 @@
 // Toxiproxy as the fault-proxy: one proxy per faultable link, created at start with no toxics.
 import { ToxiproxyClient } from '../clients/toxiproxy.ts';
+import type { NewEvent } from '../events/schema.ts';
 import { CATALOG } from '../provision/programs.ts';
 import { cleanEnv, Component } from '../runtime/component.ts';
 import type { PortAllocator } from '../runtime/ports.ts';
-import type { NewEvent } from '../events/schema.ts';
 
 export interface Link {
   name: string;
@@ -13,7 +13,6 @@ export interface Link {
 
 export class Toxiproxy extends Component {
   readonly product = 'toxiproxy';
-  port = 0;
   private readonly listen = new Map<string, number>();
 
   constructor(
@@ -23,13 +22,9 @@ export class Toxiproxy extends Component {
     super(role);
   }
 
-  async allocate(ports: PortAllocator): Promise<void> {
+  override async allocate(ports: PortAllocator): Promise<void> {
     this.port = await ports.one();
     for (const l of this.links) this.listen.set(l.name, await ports.one());
-  }
-
-  get endpoint(): string {
-    return `http://127.0.0.1:${this.port}`;
   }
 
   get client(): ToxiproxyClient {

@@ -37,14 +37,21 @@ export abstract class Component {
 
   constructor(readonly role: string) {}
 
+  /** The main port it listens on (127.0.0.1). */
+  port = 0;
+
   /** Reserve the ports this component listens on; called for every component before any starts. */
-  abstract allocate(ports: PortAllocator): Promise<void>;
+  async allocate(ports: PortAllocator): Promise<void> {
+    this.port = await ports.one();
+  }
+
+  /** The address clients use. */
+  get endpoint(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
   /** Start and wait until it really answers. */
   protected abstract launch(): Promise<void>;
-  /** The main port it listens on (127.0.0.1). */
-  abstract port: number;
-  /** The address clients use, e.g. http://127.0.0.1:5000 */
-  abstract get endpoint(): string;
   /** The program's own version string (callable before start). */
   abstract version(programs: Programs): Promise<string>;
   /** A line of its output that the lab understands becomes an event. */
