@@ -38,18 +38,19 @@ export async function bringUp(o: RunOptions, mode: 'scenario' | 'up'): Promise<S
   if (o.live) events.subscribe(o.live);
   events.append({ type: 'run.started', runId: run.id, scenario: s.name, variant: o.variant, seed: o.seed, mode });
   const stack = buildStack(s.topology);
-  events.append({ type: 'phase', name: 'provision' });
-  const { programs, installed } = await provision(stack.programs(), o.progress);
-  for (const p of stack.programs()) events.append({ type: 'provision', program: p, action: installed.includes(p) ? 'installed' : 'present', via: 'lab' });
-  events.append({ type: 'phase', name: 'start' });
-  const versions = stack.versions(programs);
   try {
+    events.append({ type: 'phase', name: 'provision' });
+    const { programs, installed } = await provision(stack.programs(), o.progress);
+    for (const p of stack.programs()) events.append({ type: 'provision', program: p, action: installed.includes(p) ? 'installed' : 'present', via: 'lab' });
+    events.append({ type: 'phase', name: 'start' });
+    const versions = stack.versions(programs);
     await stack.start({ dir: run.dir, events, state: run.state, programs, signal: o.signal });
+    run.write('run.json', { id: run.id, mode, scenario: s.name, variant: o.variant ?? null, file: o.file, seed: o.seed, versions: await versions, endpoints: stack.endpoints(), definition: s });
   } catch (e) {
     await tearDown(run, stack, o.signal.aborted ? 'interrupted' : `error: ${(e as Error).message}`);
+    run.events.close();
     throw o.signal.aborted ? new Interrupted() : e;
   }
-  run.write('run.json', { id: run.id, mode, scenario: s.name, variant: o.variant ?? null, file: o.file, seed: o.seed, versions: await versions, endpoints: stack.endpoints(), definition: s });
   return { run, stack };
 }
 

@@ -1,7 +1,9 @@
 // `lab up`: a scenario's topology brought up and held for people and real clients (docker, skopeo, aws),
 // with faults applied and healed on request. Other `lab` commands reach the holding process through a Unix
-// socket in the run directory; everything is recorded in that run's events.
+// socket named in the run's state.json; everything is recorded in that run's events.
+import { rmSync } from 'node:fs';
 import { createServer, request } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { faultEffects } from '../faults/effects.ts';
 import { applyFault, healFault } from '../faults/fault.ts';
@@ -21,7 +23,9 @@ export async function holdUp(o: RunOptions, print: (line: string) => void): Prom
   const released = new Promise<string>((r) => (release = r));
   o.signal.addEventListener('abort', () => release('interrupted'), { once: true });
 
-  const socket = join(run.dir, 'control.sock');
+  // in the temp dir, not the run dir: a Unix socket path must stay under 108 bytes
+  const socket = join(tmpdir(), `registry-lab-${process.pid}.sock`);
+  rmSync(socket, { force: true });
   const server = createServer((req, res) => {
     const [, verb, name] = (req.url ?? '').split('/');
     const answer = (status: number, text: string) => res.writeHead(status, { 'content-type': 'text/plain' }).end(text + '\n');
@@ -50,6 +54,7 @@ export async function holdUp(o: RunOptions, print: (line: string) => void): Prom
 
   const why = await released;
   server.close();
+  rmSync(socket, { force: true });
   run.state.setControl(undefined);
   await tearDown(run, stack, why);
   run.events.close();

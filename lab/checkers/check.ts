@@ -4,9 +4,3 @@ export interface CheckResult {
   /** one line per fact that decided the result */
   evidence: string[];
 }
-
-export function combine(results: readonly CheckResult[]): CheckResult['valid'] {
-  if (results.some((r) => r.valid === false)) return false;
-  if (results.some((r) => r.valid === 'unknown')) return 'unknown';
-  return true;
-}

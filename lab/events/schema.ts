@@ -52,7 +52,3 @@ export type EventType = LabEvent['type'];
 export type EventOf<T extends EventType> = Extract<LabEvent, { type: T }>;
 /** What a producer hands to the log: the log adds seq, t and at. */
 export type NewEvent = LabEvent extends infer E ? (E extends LabEvent ? Omit<E, 'seq' | 't' | 'at'> : never) : never;
-
-export function isType<T extends EventType>(type: T) {
-  return (e: LabEvent): e is EventOf<T> => e.type === type;
-}

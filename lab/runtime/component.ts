@@ -77,10 +77,6 @@ export abstract class Component {
     for (const t of this.tails) t.stop();
   }
 
-  get running(): boolean {
-    return this.processes.length > 0 && this.processes.every((p) => p.running);
-  }
-
   protected spawn(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = cleanEnv()): ManagedProcess {
     const ctx = this.ctx;
     const proc = new ManagedProcess({

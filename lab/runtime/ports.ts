@@ -47,9 +47,3 @@ export class PortAllocator {
     throw new Error(`no ${count} consecutive free ports on 127.0.0.1`);
   }
 }
-
-/** A port the user asked for: a clear error when something already listens there. */
-export async function requirePort(port: number, what: string): Promise<number> {
-  if (!(await bindable(port))) throw new Error(`${what}: port ${port} on 127.0.0.1 is already in use`);
-  return port;
-}

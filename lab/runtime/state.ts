@@ -1,5 +1,5 @@
 // Which processes a run started, kept on disk so that the next run can reap what a crashed one left behind.
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTicks } from './process.ts';
 
@@ -102,7 +102,8 @@ export function reapLeftovers(runsDir: string): Tracked[] {
     const state = readState(join(runsDir, id));
     if (!state || state.processes.length === 0 || alive(state.owner)) continue;
     for (const p of state.processes) if (alive(p) && kill(p)) reaped.push(p);
-    writeFileSync(file, JSON.stringify({ ...state, processes: [] }, null, 2));
+    if (state.control) rmSync(state.control, { force: true });
+    writeFileSync(file, JSON.stringify({ ...state, processes: [], control: undefined }, null, 2));
   }
   return reaped;
 }

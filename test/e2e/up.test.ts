@@ -1,5 +1,5 @@
 // The workbench: `lab up` holds the stack for a real client, `lab fault` and `lab down` act on it, all recorded.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateImage } from '../../fixtures/image.ts';
@@ -54,6 +54,8 @@ describe('lab up / fault / down', () => {
     await up.exited;
     const [id] = readdirSync(runs);
     const procs = started(eventsOf(join(runs, id!)));
+    const socket = JSON.parse(readFileSync(join(runs, id!, 'state.json'), 'utf8')).control as string;
+    expect(existsSync(socket)).toBe(true);
     const survivors = procs.filter((p) => alive(p.pid));
     expect(survivors.length).toBeGreaterThan(0);
 
@@ -61,5 +63,6 @@ describe('lab up / fault / down', () => {
     expect(down.status).toBe(0);
     expect(down.stdout).toMatch(/killed object-store\/mon \(pid \d+\) left over by a crashed run/);
     expect(await whenGone(procs.map((p) => p.pid))).toEqual([]);
+    expect(existsSync(socket)).toBe(false);
   });
 });
