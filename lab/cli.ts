@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LabError, ScenarioError } from './errors.ts';
 import { readEvents } from './events/log.ts';
+import type { LabEvent } from './events/schema.ts';
 import { provision } from './provision/provision.ts';
 import { timelinePrinter, verdictLines } from './report.ts';
 import { findRun, readJson, RUNS_DIR } from './run-dir.ts';
@@ -12,12 +13,24 @@ import { loadScenario, scenarioNames } from './scenario/load.ts';
 import type { Scenario } from './scenario/schema.ts';
 import { control, down, holdUp } from './session.ts';
 import { buildStack } from './topology.ts';
-import { judge } from './verdict.ts';
+import { judge, type Verdict } from './verdict.ts';
+
+/** What the terminal UI offers the CLI; bin/lab.js passes it in (lab/ does not import tui/). */
+export interface Ui {
+  replay(dir: string, plain: boolean, out: (line: string) => void): Promise<void>;
+  live(
+    scenario: Scenario,
+    seed: number,
+    variant: string | undefined,
+    onQuit: () => void,
+  ): Promise<{ event(e: LabEvent): void; finish(verdict: Verdict, runId: string, versions: Record<string, string>): Promise<void> }>;
+}
 
 const USAGE = `usage: lab <command>
-  scenario NAME [--variant V] [--seed N] [--json]   reproduce an incident; exit 0 when reproduced as expected
+  scenario NAME [--variant V] [--seed N] [--json|--tui]   reproduce an incident; exit 0 when reproduced as expected
   list                                              the scenario catalog
   analyze RUN [--json]                              re-run the checkers on a stored run (RUN: id, path or "last")
+  replay RUN [--plain]                              the run's timeline in the terminal (plain text when not a terminal)
   up NAME [--variant V] [--seed N]                  bring a scenario's topology up and hold it
   fault apply|heal FAULT                            act on the stack held by \`lab up\`
   down                                              stop the stack held by \`lab up\`
@@ -31,11 +44,24 @@ function options(args: string[]) {
     return parseArgs({
       args,
       allowPositionals: true,
-      options: { variant: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        variant: { type: 'string' },
+        seed: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        tui: { type: 'boolean', default: false },
+        plain: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
     throw new ScenarioError(`${(e as Error).message.split('\n')[0]} (see \`lab help\`)`);
   }
+}
+
+/** A path relative to the working directory when it is inside it. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
 }
 
 function seedOf(s: string | undefined): number {
@@ -65,28 +91,32 @@ function reapBefore(): void {
   for (const p of reapLeftovers(RUNS_DIR)) err(`lab: killed ${p.name} (pid ${p.pid}) left over by a crashed run`);
 }
 
-async function scenarioCommand(args: string[]): Promise<number> {
+async function scenarioCommand(args: string[], ui: Ui): Promise<number> {
   const { values, positionals } = options(args);
   const name = positionals[0];
   if (!name) throw new ScenarioError('lab scenario: which scenario? (see `lab list`)');
+  if (values.tui && values.json) throw new ScenarioError('lab scenario: --tui and --json exclude each other');
   const { scenario, file } = await loadScenario(name, values.variant);
   const seed = seedOf(values.seed);
   reapBefore();
   const ac = interrupts();
-  if (!values.json) out(`scenario ${scenario.name}${values.variant ? ` (variant ${values.variant})` : ''}, seed ${seed}: ${scenario.symptom}`);
+  const view = values.tui && process.stdout.isTTY ? await ui.live(scenario, seed, values.variant, () => ac.abort()) : undefined;
+  if (!values.json && !view) out(`scenario ${scenario.name}${values.variant ? ` (variant ${values.variant})` : ''}, seed ${seed}: ${scenario.symptom}`);
   const { run, verdict } = await runScenario({
     scenario,
-    file: relative(process.cwd(), file),
+    file: shown(file),
     variant: values.variant,
     seed,
     signal: ac.signal,
-    progress: err,
-    live: values.json ? undefined : timelinePrinter(out),
+    // the live view owns the screen: install progress goes to the run's events only
+    progress: view ? () => {} : err,
+    live: view ? (e) => view.event(e) : values.json ? undefined : timelinePrinter(out),
   });
+  if (view) await view.finish(verdict, run.id, readJson<{ versions?: Record<string, string> }>(`${run.dir}/run.json`).versions ?? {});
   if (values.json) out(JSON.stringify({ run: run.id, dir: run.dir, seed, ...verdict }, null, 2));
   else {
     verdictLines(verdict).forEach(out);
-    out(`run: ${relative(process.cwd(), run.dir)}`);
+    out(`run: ${shown(run.dir)}`);
   }
   return verdict.exitCode;
 }
@@ -122,7 +152,7 @@ async function upCommand(args: string[]): Promise<number> {
   const { scenario, file } = await loadScenario(positionals[0], values.variant);
   reapBefore();
   const ac = interrupts();
-  await holdUp({ scenario, file: relative(process.cwd(), file), variant: values.variant, seed: seedOf(values.seed), signal: ac.signal, progress: err, live: timelinePrinter(out) }, out);
+  await holdUp({ scenario, file: shown(file), variant: values.variant, seed: seedOf(values.seed), signal: ac.signal, progress: err, live: timelinePrinter(out) }, out);
   return 0;
 }
 
@@ -135,11 +165,19 @@ async function provisionCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-async function main(argv: string[]): Promise<number> {
+async function replayCommand(args: string[], ui: Ui): Promise<number> {
+  const { values, positionals } = options(args);
+  await ui.replay(findRun(positionals[0] ?? 'last'), values.plain, out);
+  return 0;
+}
+
+async function dispatch(argv: string[], ui: Ui): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'scenario':
-      return scenarioCommand(rest);
+      return scenarioCommand(rest, ui);
+    case 'replay':
+      return replayCommand(rest, ui);
     case 'list':
       return listCommand();
     case 'analyze':
@@ -168,12 +206,14 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    const msg = e instanceof Error ? e.message : String(e);
-    err(`lab: ${e instanceof LabError ? msg : `${msg}`}`);
-    if (process.env.LAB_DEBUG) err((e as Error).stack ?? '');
-    process.exit(e instanceof LabError ? e.exitCode : 2);
-  },
-);
+/** Runs one command and exits: errors are one line on stderr. */
+export function main(argv: string[], ui: Ui): void {
+  dispatch(argv, ui).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      err(`lab: ${e instanceof Error ? e.message : String(e)}`);
+      if (process.env.LAB_DEBUG) err((e as Error).stack ?? '');
+      process.exit(e instanceof LabError ? e.exitCode : 2);
+    },
+  );
+}

@@ -3,4 +3,6 @@ export interface CheckResult {
   valid: true | false | 'unknown';
   /** one line per fact that decided the result */
   evidence: string[];
+  /** the ops a violation concerns, to mark it on a timeline */
+  ops?: number[];
 }

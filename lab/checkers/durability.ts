@@ -6,6 +6,7 @@ import type { CheckResult } from './check.ts';
 
 export function durability(ops: readonly Op[]): CheckResult {
   const evidence: string[] = [];
+  const where: number[] = [];
   let valid: CheckResult['valid'] = true;
   const acked = ops.filter((o) => o.kind === 'push' && o.outcome === 'ok');
   if (acked.length === 0) return { valid: 'unknown', evidence: ['no push was acknowledged'] };
@@ -15,6 +16,7 @@ export function durability(ops: readonly Op[]): CheckResult {
     const lost = pulls.find((p) => p.outcome === 'fail' || (p.outcome === 'ok' && p.value?.digest !== push.value?.digest));
     if (lost) {
       valid = false;
+      where.push(lost.op);
       evidence.push(`op ${push.op} pushed ${ref} (${String(push.value?.digest)}) and got ok; op ${lost.op} pulled it: ${lost.outcome} ${lost.error ?? String(lost.value?.digest)}`);
     } else if (pulls.some((p) => p.outcome === 'ok')) {
       evidence.push(`${ref}: acknowledged by op ${push.op}, pulled intact`);
@@ -23,5 +25,5 @@ export function durability(ops: readonly Op[]): CheckResult {
       evidence.push(`${ref}: acknowledged by op ${push.op}, never pulled with a definite answer`);
     }
   }
-  return { valid, evidence };
+  return { valid, evidence, ...(where.length > 0 && { ops: where }) };
 }

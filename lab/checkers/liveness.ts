@@ -5,13 +5,15 @@ import type { CheckResult } from './check.ts';
 export function liveness(ops: readonly Op[], boundMs: Readonly<Record<string, number>>, defaultBoundMs = 120_000): CheckResult {
   if (ops.length === 0) return { valid: 'unknown', evidence: ['no op was run'] };
   const evidence: string[] = [];
+  const where: number[] = [];
   for (const op of ops) {
     const bound = boundMs[op.kind] ?? defaultBoundMs;
     const ms = duration(op);
-    if (ms === undefined) evidence.push(`op ${op.op} (${op.kind}) never completed`);
-    else if (ms > bound) evidence.push(`op ${op.op} (${op.kind}) took ${(ms / 1000).toFixed(1)} s, bound ${(bound / 1000).toFixed(1)} s`);
+    if (ms !== undefined && ms <= bound) continue;
+    where.push(op.op);
+    evidence.push(ms === undefined ? `op ${op.op} (${op.kind}) never completed` : `op ${op.op} (${op.kind}) took ${(ms / 1000).toFixed(1)} s, bound ${(bound / 1000).toFixed(1)} s`);
   }
-  if (evidence.length > 0) return { valid: false, evidence };
+  if (evidence.length > 0) return { valid: false, evidence, ops: where };
   const longest = Math.max(...ops.map((o) => duration(o)!));
   return { valid: true, evidence: [`${ops.length} ops completed within their bounds (longest ${(longest / 1000).toFixed(1)} s)`] };
 }

@@ -19,5 +19,5 @@ export const idleTimeout504: Symptom = (events) => {
     const how = h.product === 'envoy' ? `flag ${h.flags}` : `upstream ${h.upstream ?? '-'}`;
     return `${h.product} (s3-front) answered 504 ${how} ${hits.length}x for PUT ${path} after ${((h.durationMs ?? 0) / 1000).toFixed(1)} s`;
   });
-  return { seen: evidence.length > 0, evidence };
+  return { seen: evidence.length > 0, evidence, seqs: puts.map((p) => p.seq) };
 };

@@ -3,7 +3,8 @@ import { idleTimeoutPuts } from './idle-timeout-504.ts';
 import type { Symptom } from './symptom.ts';
 
 export const objectStoreSilent: Symptom = (events) => {
-  const stalled = new Set(idleTimeoutPuts(events).map((e) => e.path));
+  const puts = idleTimeoutPuts(events);
+  const stalled = new Set(puts.map((e) => e.path));
   const seen = events.filter((e) => e.type === 'access' && e.component === 'object-store');
   if (stalled.size === 0) return { seen: false, evidence: ['no PUT timed out at the s3-front'] };
   if (seen.length === 0) return { seen: false, evidence: ['the object store logged no request at all: its log was not captured'] };
@@ -14,5 +15,5 @@ export const objectStoreSilent: Symptom = (events) => {
     if (traces.length === 0) silent++;
     evidence.push(traces.length === 0 ? `object store logged no request for ${path} (it logged ${seen.length} others)` : `object store logged ${traces.length} request(s) for ${path}`);
   }
-  return { seen: silent === stalled.size, evidence };
+  return { seen: silent === stalled.size, evidence, seqs: puts.map((p) => p.seq) };
 };

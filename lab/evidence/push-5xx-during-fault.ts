@@ -14,11 +14,13 @@ function registrySaid(events: readonly LabEvent[], op: Op): string | undefined {
 
 export const push5xxDuringFault: Symptom = (events, ops) => {
   const windows = faultWindows(events);
+  const where: number[] = [];
   const evidence = ops
     .filter((o) => o.kind === 'push' && o.outcome !== 'ok' && (o.status ?? 0) >= 500)
     .flatMap((o) => {
       const during = activeAt(windows, o.invokedAt);
       if (during.length === 0) return [];
+      where.push(o.op);
       const secs = ((o.completedAt! - o.invokedAt) / 1000).toFixed(1);
       const said = registrySaid(events, o);
       return [
@@ -26,5 +28,5 @@ export const push5xxDuringFault: Symptom = (events, ops) => {
         ...(said ? [`registry logged: ${said.replace(/\s+/g, ' ').slice(0, 200)}`] : []),
       ];
     });
-  return { seen: evidence.length > 0, evidence };
+  return { seen: evidence.length > 0, evidence, ops: where };
 };

@@ -5,6 +5,9 @@ import type { Op } from '../history/history.ts';
 export interface Finding {
   seen: boolean;
   evidence: string[];
+  /** where it was seen: ops, and events by seq */
+  ops?: number[];
+  seqs?: number[];
 }
 
 export type Symptom = (events: readonly LabEvent[], ops: readonly Op[]) => Finding;

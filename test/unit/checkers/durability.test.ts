@@ -22,6 +22,7 @@ describe('durability', () => {
     const r = check([200, invoke(1, 'pull', img)], [300, complete(1, 'pull', 'fail', { error: 'HTTP 404 manifest unknown', status: 404 })]);
     expect(r.valid).toBe(false);
     expect(r.evidence[0]).toContain('op 1 pulled it: fail HTTP 404');
+    expect(r.ops).toEqual([1]);
   });
 
   it('is violated when a later pull returns another digest', () => {

@@ -12,6 +12,7 @@ describe('liveness', () => {
     const r = liveness(history(build([0, invoke(0, 'push', img)])), {});
     expect(r.valid).toBe(false);
     expect(r.evidence).toEqual(['op 0 (push) never completed']);
+    expect(r.ops).toEqual([0]);
   });
 
   it('is violated by an op over its bound, holds within or at it', () => {

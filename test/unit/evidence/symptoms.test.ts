@@ -21,6 +21,7 @@ describe('push-5xx-during-fault', () => {
     );
     expect(f.seen).toBe(true);
     expect(f.evidence).toEqual(['op 4 push lab/a:v1 ended fail with HTTP 500 after 25.0 s during fault rgw-stall: HTTP 500']);
+    expect(f.ops).toEqual([4]);
   });
 
   it('is not seen for a 500 before the fault or after the heal', () => {
@@ -33,7 +34,7 @@ describe('push-5xx-during-fault', () => {
       [2000, invoke(1, 'push', img)],
       [2500, complete(1, 'push', 'fail', { status: 502 })],
     );
-    expect(f).toEqual({ seen: false, evidence: [] });
+    expect(f).toEqual({ seen: false, evidence: [], ops: [] });
   });
 
   it('is not seen for a non-5xx failure during the fault', () => {

@@ -1,0 +1,61 @@
+// The replay in a terminal: over a stored run (`lab replay`), or following a run as it happens (`--tui`).
+import { render } from 'ink';
+import { createElement } from 'react';
+import { join } from 'node:path';
+import { IndexedFile } from '../lab/events/indexed-file.ts';
+import type { LabEvent } from '../lab/events/schema.ts';
+import { MemorySource } from '../lab/events/source.ts';
+import type { Scenario } from '../lab/scenario/schema.ts';
+import type { Verdict } from '../lab/verdict.ts';
+import { App } from './App.tsx';
+import { scenarioMeta, storedMeta } from './meta.ts';
+import { plainReplay } from './plain.ts';
+import { ReplayStore } from './store.ts';
+
+// Ink's default 30 frames a second holds back a key pressed within 33 ms of the last frame
+const OPTIONS = { exitOnCtrlC: false, maxFps: 120 };
+
+/** Shows a stored run; plain text when asked or when stdout is not a terminal. */
+export async function replay(dir: string, plain: boolean, out: (line: string) => void): Promise<void> {
+  const source = new IndexedFile(join(dir, 'events.ndjson'));
+  const meta = storedMeta(dir, source.length > 0 ? source.event(0) : undefined);
+  if (plain || !process.stdout.isTTY) {
+    plainReplay(meta, source).forEach(out);
+    return;
+  }
+  const store = new ReplayStore(source, meta);
+  const app = render(createElement(App, { store }), OPTIONS);
+  await app.waitUntilExit();
+  store.dispose();
+}
+
+export interface LiveView {
+  event(e: LabEvent): void;
+  /** the run is over: show its verdict and wait until the user quits */
+  finish(verdict: Verdict, runId: string, versions: Record<string, string>): Promise<void>;
+}
+
+/** Follows a run as its events arrive; q or Ctrl-C calls onQuit while it runs, and quits once it is over. */
+export function live(scenario: Scenario, seed: number, variant: string | undefined, onQuit: () => void): LiveView {
+  const source = new MemorySource();
+  const store = new ReplayStore(source, scenarioMeta(scenario, '', seed, variant), { follow: true });
+  let over = false;
+  const app = render(createElement(App, { store, onQuit: () => (over ? app.unmount() : onQuit()) }), OPTIONS);
+  let pending: NodeJS.Timeout | undefined;
+  return {
+    event(e) {
+      source.push(e);
+      pending ??= setTimeout(() => {
+        pending = undefined;
+        store.refresh();
+      }, 100);
+    },
+    async finish(verdict, runId, versions) {
+      clearTimeout(pending);
+      over = true;
+      store.refresh({ ...store.meta, id: runId, versions, verdict });
+      await app.waitUntilExit();
+      store.dispose();
+    },
+  };
+}
