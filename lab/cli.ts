@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { LabError, ScenarioError } from './errors.ts';
 import { readEvents } from './events/log.ts';
 import type { LabEvent } from './events/schema.ts';
+import { CATALOG, type ProgramName } from './provision/programs.ts';
 import { provision } from './provision/provision.ts';
 import { timelinePrinter, verdictLines } from './report.ts';
 import { findRun, readJson, RUNS_DIR } from './run-dir.ts';
@@ -34,7 +35,7 @@ const USAGE = `usage: lab <command>
   up NAME [--variant V] [--seed N]                  bring a scenario's topology up and hold it
   fault apply|heal FAULT                            act on the stack held by \`lab up\`
   down                                              stop the stack held by \`lab up\`
-  provision [NAME...]                               install what scenarios need (all when none named)`;
+  provision [NAME...]                               install what scenarios (or programs, e.g. tmux) need; all scenarios when none named`;
 
 const out = (line: string) => process.stdout.write(line + '\n');
 const err = (line: string) => process.stderr.write(line + '\n');
@@ -156,10 +157,14 @@ async function upCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+/** What scenarios need (all when none are named), and programs named on their own (e.g. tmux). */
 async function provisionCommand(args: string[]): Promise<number> {
   const names = args.length > 0 ? args : scenarioNames();
-  const programs = new Set<Parameters<typeof provision>[0][number]>();
-  for (const n of names) buildStack((await loadScenario(n)).scenario.topology).programs().forEach((p) => programs.add(p));
+  const programs = new Set<ProgramName>();
+  for (const n of names) {
+    if (n in CATALOG) programs.add(n as ProgramName);
+    else buildStack((await loadScenario(n)).scenario.topology).programs().forEach((p) => programs.add(p));
+  }
   const { installed } = await provision([...programs], err);
   out(installed.length > 0 ? `installed: ${installed.join(', ')}` : `all present: ${[...programs].join(', ')}`);
   return 0;

