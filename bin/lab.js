@@ -4,7 +4,13 @@
 import { register } from 'tsx/esm/api';
 
 const argv = process.argv.slice(2);
-if (argv[0] === 'replay' || argv.includes('--tui')) await Promise.all([import('ink'), import('react')]);
+const draws = (argv[0] === 'replay' && !argv.includes('--plain')) || argv.includes('--tui');
+if (draws && process.stdout.isTTY) {
+  // a person is watching this terminal: Ink must draw every frame, even where CI is set in the environment
+  process.env.CI = 'false';
+  if ('CONTINUOUS_INTEGRATION' in process.env) process.env.CONTINUOUS_INTEGRATION = 'false';
+  await Promise.all([import('ink'), import('react')]);
+}
 register();
 const { main } = await import('../lab/cli.ts');
 const tui = () => import('../tui/terminal.ts');
