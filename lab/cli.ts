@@ -1,8 +1,13 @@
 // The `lab` command. Errors become one line on stderr and exit code 2; verdicts exit 0 (as expected) or 1.
-import { relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LabError, ScenarioError } from './errors.ts';
 import { readEvents } from './events/log.ts';
+import { describeCommand } from './fuzz/command.ts';
+import { FAULT_KINDS } from './fuzz/faults.ts';
+import { fuzz } from './fuzz/fuzz.ts';
+import { BACKENDS } from './fuzz/scenario.ts';
 import type { LabEvent } from './events/schema.ts';
 import { CATALOG, type ProgramName } from './provision/programs.ts';
 import { provision } from './provision/provision.ts';
@@ -32,6 +37,9 @@ const USAGE = `usage: lab <command>
   list                                              the scenario catalog
   analyze RUN [--json]                              re-run the checkers on a stored run (RUN: id, path or "last")
   replay RUN [--plain]                              the run's timeline in the terminal (plain text when not a terminal)
+  fuzz [--backend ceph] [--runs N] [--seed S] [--faults a,b] [--max-commands N]
+                                                    property-based push/pull testing; exit 1 with a reproducer on a violation
+  rerun RUN                                         replay the shrunk failing case of a fuzz run
   up NAME [--variant V] [--seed N]                  bring a scenario's topology up and hold it
   fault apply|heal FAULT                            act on the stack held by \`lab up\`
   down                                              stop the stack held by \`lab up\`
@@ -51,6 +59,10 @@ function options(args: string[]) {
         json: { type: 'boolean', default: false },
         tui: { type: 'boolean', default: false },
         plain: { type: 'boolean', default: false },
+        backend: { type: 'string', default: 'ceph' },
+        runs: { type: 'string', default: '50' },
+        faults: { type: 'string', default: '' },
+        'max-commands': { type: 'string', default: '8' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -170,6 +182,47 @@ async function provisionCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+function count(name: string, value: string, min = 1): number {
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new ScenarioError(`--${name}: expected an integer of at least ${min}, got "${value}"`);
+  return Number(value);
+}
+
+async function runFuzz(o: { backend: keyof typeof BACKENDS; runs: number; seed: number; faults: string[]; maxCommands: number; path?: string; replayPath?: string }): Promise<number> {
+  reapBefore();
+  const ac = interrupts();
+  out(`fuzz: ${o.path ? `replaying path ${o.path} of ` : `${o.runs} cases, `}seed ${o.seed}, faults ${o.faults.join(',') || 'none'}, up to ${o.maxCommands} commands a case`);
+  const r = await fuzz({ ...o, signal: ac.signal, progress: out });
+  out(`${r.cases} cases in ${r.seconds.total.toFixed(1)} s (${((r.cases / r.seconds.total) * 60).toFixed(0)} a minute)`);
+  out(`run: ${shown(r.run.dir)}`);
+  if (!r.failed) {
+    out('no invariant was violated');
+    return 0;
+  }
+  out(`VIOLATION ${r.violation!.message}`);
+  for (const line of r.violation!.evidence.slice(1, 4)) out(`  ${line}`);
+  out(`found after ${r.seconds.toFind!.toFixed(1)} s, shrunk in ${r.shrinks} steps and ${r.seconds.toShrink!.toFixed(1)} s to ${r.counterexample!.length} commands:`);
+  for (const c of r.counterexample!) out(`  ${describeCommand(c)}`);
+  out(`reproduce: lab scenario ${shown(join(r.run.dir, 'reproducer.json'))}    replay the case: lab rerun ${r.run.id}`);
+  return 1;
+}
+
+async function fuzzCommand(args: string[]): Promise<number> {
+  const { values } = options(args);
+  if (!(values.backend! in BACKENDS)) throw new ScenarioError(`--backend ${values.backend}: not in this lab yet; available: ${Object.keys(BACKENDS).join(', ')}`);
+  const faults = values.faults ? values.faults.split(',').map((f) => f.trim()) : [];
+  for (const f of faults) if (!(FAULT_KINDS as readonly string[]).includes(f)) throw new ScenarioError(`--faults: unknown fault kind "${f}"; known: ${FAULT_KINDS.join(', ')}`);
+  return runFuzz({ backend: values.backend as keyof typeof BACKENDS, runs: count('runs', values.runs!), seed: seedOf(values.seed), faults, maxCommands: count('max-commands', values['max-commands']!) });
+}
+
+async function rerunCommand(args: string[]): Promise<number> {
+  const { positionals } = options(args);
+  const dir = findRun(positionals[0] ?? 'last');
+  const file = join(dir, 'failure.json');
+  if (!existsSync(file)) throw new ScenarioError(`${shown(dir)}: not a fuzz run with a failure (no failure.json)`);
+  const f = readJson<{ backend?: keyof typeof BACKENDS; seed: number; path: string; replayPath?: string; faults: string[]; maxCommands: number; runs: number }>(file);
+  return runFuzz({ backend: f.backend ?? 'ceph', runs: f.runs, seed: f.seed, faults: f.faults, maxCommands: f.maxCommands, path: f.path, replayPath: f.replayPath });
+}
+
 async function replayCommand(args: string[], ui: Ui): Promise<number> {
   const { values, positionals } = options(args);
   await ui.replay(findRun(positionals[0] ?? 'last'), values.plain, out);
@@ -183,6 +236,10 @@ async function dispatch(argv: string[], ui: Ui): Promise<number> {
       return scenarioCommand(rest, ui);
     case 'replay':
       return replayCommand(rest, ui);
+    case 'fuzz':
+      return fuzzCommand(rest);
+    case 'rerun':
+      return rerunCommand(rest);
     case 'list':
       return listCommand();
     case 'analyze':

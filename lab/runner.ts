@@ -9,7 +9,7 @@ import type { Stack } from './runtime/stack.ts';
 import type { Scenario } from './scenario/schema.ts';
 import { buildStack, registryRole } from './topology.ts';
 import { judge, type Verdict } from './verdict.ts';
-import { Workload } from './workload.ts';
+import { runWorkload } from './workload.ts';
 
 export interface RunOptions {
   scenario: Scenario;
@@ -31,7 +31,7 @@ export interface Started {
 }
 
 /** Provision and start the scenario's topology in a new run directory; records run.json. */
-export async function bringUp(o: RunOptions, mode: 'scenario' | 'up'): Promise<Started> {
+export async function bringUp(o: RunOptions, mode: 'scenario' | 'up' | 'fuzz'): Promise<Started> {
   const s = o.scenario;
   const run = RunDir.create(s.name + (o.variant ? `-${o.variant}` : ''), o.runsDir);
   const { events } = run;
@@ -67,8 +67,8 @@ export async function runScenario(o: RunOptions): Promise<{ run: RunDir; verdict
   let outcome = 'completed';
   try {
     events.append({ type: 'phase', name: 'workload' });
-    const workload = new Workload({ registry: stack.get(registryRole(o.scenario.topology)).endpoint, events, seed: o.seed, faults: faultEffects(o.scenario, stack), signal: o.signal });
-    await workload.run(o.scenario.workload);
+    const registry = stack.get(registryRole(o.scenario.topology)).endpoint;
+    await runWorkload(o.scenario.workload, { stack, registry, events, seed: o.seed, faults: faultEffects(o.scenario, stack), signal: o.signal });
   } catch (e) {
     if (!o.signal.aborted) {
       outcome = `error: ${(e as Error).message}`;

@@ -2,8 +2,10 @@
 // Exit codes: 0 expectations met ("reproduced", or "holds" when nothing is to be reproduced); 1 not met; 2 unknown.
 import type { CheckResult } from './checkers/check.ts';
 import { durability } from './checkers/durability.ts';
+import { honestErrors } from './checkers/honest-errors.ts';
 import { integrity } from './checkers/integrity.ts';
 import { liveness } from './checkers/liveness.ts';
+import { readYourWrites } from './checkers/read-your-writes.ts';
 import type { LabEvent } from './events/schema.ts';
 import type { Finding } from './evidence/symptom.ts';
 import { symptoms } from './evidence/symptoms.ts';
@@ -22,7 +24,7 @@ export interface Verdict {
   crashes: string[];
 }
 
-type Expectations = Pick<Scenario, 'expect' | 'bounds'>;
+type Expectations = { expect: Omit<Scenario['expect'], 'violated'> & { violated?: Scenario['expect']['violated'] }; bounds: Scenario['bounds'] };
 
 export function judge(s: Expectations, events: readonly LabEvent[]): Verdict {
   const ops = history(events);
@@ -30,16 +32,20 @@ export function judge(s: Expectations, events: readonly LabEvent[]): Verdict {
     durability: durability(ops),
     integrity: integrity(ops),
     liveness: liveness(ops, s.bounds),
+    'honest-errors': honestErrors(ops),
+    'read-your-writes': readYourWrites(ops, events),
   };
   const found = Object.fromEntries(s.expect.reproduced.map((name) => [name, symptoms[name](events, ops)]));
   const crashes = events.flatMap((e) => (e.type === 'component.exited' && !e.expected ? [`${e.component} (${e.product}) pid ${e.pid} exited ${e.code ?? e.signal}`] : []));
-  const expected = s.expect.reproduced.length > 0 ? 'reproduced' : 'holds';
+  const violated = s.expect.violated ?? [];
+  const expected = s.expect.reproduced.length > 0 || violated.length > 0 ? 'reproduced' : 'holds';
   const base = { expected, symptoms: found, checks, crashes } as const;
 
   if (events.some((e) => e.type === 'phase' && e.name === 'interrupted')) return { ...base, verdict: 'interrupted', exitCode: 2 };
   const held = s.expect.holds.map((name) => checks[name]!.valid);
   if (held.includes(false)) return { ...base, verdict: 'violated', exitCode: 1 };
-  if (expected === 'reproduced' && Object.values(found).some((f) => !f.seen)) return { ...base, verdict: 'not reproduced', exitCode: 1 };
+  const seen = Object.values(found).every((f) => f.seen) && violated.every((name) => checks[name]!.valid === false);
+  if (expected === 'reproduced' && !seen) return { ...base, verdict: 'not reproduced', exitCode: 1 };
   if (held.includes('unknown') || crashes.length > 0) return { ...base, verdict: 'unknown', exitCode: 2 };
   return { ...base, verdict: expected, exitCode: 0 };
 }

@@ -1,6 +1,7 @@
 // Durability: an acknowledged push (outcome ok) is fully pullable afterwards.
 // A later pull that the registry definitely refused (fail), or that returned another manifest, is a violation.
-// A pull that ended info (unknown) proves nothing; an acknowledged image never pulled is unknown.
+// A pull that ended info (unknown) proves nothing; an acknowledged image never pulled is unknown; a delete of
+// the image ends what durability promises for it.
 import { imageRef, type Op } from '../history/history.ts';
 import type { CheckResult } from './check.ts';
 
@@ -12,7 +13,9 @@ export function durability(ops: readonly Op[]): CheckResult {
   if (acked.length === 0) return { valid: 'unknown', evidence: ['no push was acknowledged'] };
   for (const push of acked) {
     const ref = imageRef(push.args);
-    const pulls = ops.filter((o) => o.kind === 'pull' && o.invokedAt >= push.completedAt! && imageRef(o.args) === ref);
+    // a pull after a delete of the image (one that did not definitely fail) may rightly find nothing
+    const deleted = ops.find((o) => o.kind === 'delete' && o.outcome !== 'fail' && o.invokedAt >= push.completedAt! && imageRef(o.args) === ref);
+    const pulls = ops.filter((o) => o.kind === 'pull' && o.invokedAt >= push.completedAt! && imageRef(o.args) === ref && (!deleted || o.invokedAt < deleted.invokedAt));
     const lost = pulls.find((p) => p.outcome === 'fail' || (p.outcome === 'ok' && p.value?.digest !== push.value?.digest));
     if (lost) {
       valid = false;

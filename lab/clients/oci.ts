@@ -78,6 +78,12 @@ interface Reply {
   size: number;
 }
 
+/** "0-299" → 299; none → -1 */
+function rangeEnd(range: string | undefined): number {
+  const m = range && /^(?:bytes=)?\d+-(\d+)$/.exec(range);
+  return m ? Number(m[1]) : -1;
+}
+
 function header(r: Reply, name: string): string | undefined {
   const v = r.headers[name];
   return Array.isArray(v) ? v[0] : v;
@@ -166,23 +172,39 @@ export class OciClient {
     return r.status === 200;
   }
 
+  /** POST /blobs/uploads/: where the new upload continues. */
+  async startUpload(repo: string): Promise<URL> {
+    const start = this.url(`/v2/${repo}/blobs/uploads/`);
+    return this.location(await this.call('POST', start, { expect: [202] }), 'POST', start.pathname);
+  }
+
+  /** PATCH one chunk at `offset`: where the upload continues, and the last byte the registry says it holds. */
+  async patchUpload(at: URL, chunk: Uint8Array, offset: number): Promise<{ location: URL; end: number }> {
+    const headers = { 'content-type': 'application/octet-stream', 'content-range': `${offset}-${offset + chunk.length - 1}` };
+    const r = await this.call('PATCH', at, { headers, body: chunk, expect: [202] });
+    return { location: this.location(r, 'PATCH', at.pathname), end: rangeEnd(header(r, 'range')) };
+  }
+
+  /** GET the upload: the last byte the registry holds (-1 for none). */
+  async uploadStatus(at: URL): Promise<number> {
+    return rangeEnd(header(await this.call('GET', at, { expect: [204] }), 'range'));
+  }
+
+  /** PUT ?digest=: completes the upload, with a last chunk when given. */
+  async commitUpload(at: URL, digest: string, last?: Uint8Array): Promise<void> {
+    const put = new URL(at);
+    put.search += `${put.search ? '&' : '?'}digest=${encodeURIComponent(digest)}`;
+    await this.call('PUT', put, { headers: last ? { 'content-type': 'application/octet-stream' } : undefined, body: last, expect: [201] });
+  }
+
   /** Monolithic (POST then PUT with the body) or, with chunkSize, chunked (POST, PATCH per chunk, PUT). */
   async uploadBlob(repo: string, blob: Blob, opts: { chunkSize?: number } = {}): Promise<void> {
-    const start = this.url(`/v2/${repo}/blobs/uploads/`);
-    let at = this.location(await this.call('POST', start, { expect: [202] }), 'POST', start.pathname);
-    const octets = { 'content-type': 'application/octet-stream' };
-    let body: Uint8Array | undefined = blob.data;
-    if (opts.chunkSize) {
-      for (let offset = 0; offset < blob.data.length; offset += opts.chunkSize) {
-        const chunk = blob.data.subarray(offset, offset + opts.chunkSize);
-        const headers = { ...octets, 'content-range': `${offset}-${offset + chunk.length - 1}` };
-        at = this.location(await this.call('PATCH', at, { headers, body: chunk, expect: [202] }), 'PATCH', at.pathname);
-      }
-      body = undefined;
+    let at = await this.startUpload(repo);
+    if (!opts.chunkSize) return this.commitUpload(at, blob.digest, blob.data);
+    for (let offset = 0; offset < blob.data.length; offset += opts.chunkSize) {
+      at = (await this.patchUpload(at, blob.data.subarray(offset, offset + opts.chunkSize), offset)).location;
     }
-    const put = new URL(at);
-    put.search += `${put.search ? '&' : '?'}digest=${encodeURIComponent(blob.digest)}`;
-    await this.call('PUT', put, { headers: body ? octets : undefined, body, expect: [201] });
+    await this.commitUpload(at, blob.digest);
   }
 
   /** Cross-repository mount: true when mounted; false when the registry started an upload instead (cancelled here). */

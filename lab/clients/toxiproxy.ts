@@ -57,4 +57,9 @@ export class ToxiproxyClient {
   removeToxic(proxy: string, name: string): Promise<void> {
     return this.call('DELETE', `/proxies/${encodeURIComponent(proxy)}/toxics/${encodeURIComponent(name)}`);
   }
+
+  /** Removes every toxic and re-enables every proxy. */
+  reset(): Promise<void> {
+    return this.call('POST', '/reset');
+  }
 }

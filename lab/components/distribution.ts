@@ -22,12 +22,19 @@ export interface DistributionOptions {
 
 export class Distribution extends Component {
   readonly product = 'distribution';
+  /** kept across restarts: upload state tokens are signed with it */
+  private readonly secret = randomBytes(16).toString('hex');
 
   constructor(
     role: string,
     readonly opts: DistributionOptions,
   ) {
     super(role);
+  }
+
+  /** The rendered config.yml (garbage-collect reads it too). */
+  get configFile(): string {
+    return join(this.ctx.dir, this.role, 'config.yml');
   }
 
   /** Where the filesystem driver keeps blobs (filesystem storage only). */
@@ -49,11 +56,15 @@ export class Distribution extends Component {
   protected async launch(): Promise<void> {
     const dir = join(this.ctx.dir, this.role);
     mkdirSync(dir, { recursive: true });
-    const file = join(dir, 'config.yml');
     const redis = this.opts.cache ? this.ctx.peer(this.opts.cache).endpoint : undefined;
-    writeFileSync(file, distributionConfig({ port: this.port, secret: randomBytes(16).toString('hex'), storage: this.storage(), redis }));
-    const proc = this.spawn('distribution', this.ctx.programs.path('docker-registry'), ['serve', file]);
+    writeFileSync(this.configFile, distributionConfig({ port: this.port, secret: this.secret, storage: this.storage(), redis }));
+    const proc = this.spawn('distribution', this.ctx.programs.path('docker-registry'), ['serve', this.configFile]);
     await this.ready(proc, `GET ${this.endpoint}/v2/`, () => httpOk(`${this.endpoint}/v2/`, (s) => s === 200));
+  }
+
+  /** `registry garbage-collect` on this registry's storage, while it runs; returns what it printed. */
+  async garbageCollect(dryRun = false): Promise<string> {
+    return this.run(this.ctx.programs.path('docker-registry'), ['garbage-collect', ...(dryRun ? ['--dry-run'] : []), this.configFile]);
   }
 
   async version(programs: Programs): Promise<string> {

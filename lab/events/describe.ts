@@ -40,5 +40,7 @@ function line(e: LabEvent): string {
       return `fault ${e.fault} healed on ${e.target}`;
     case 'verdict':
       return `verdict: ${e.verdict} (exit ${e.exitCode})`;
+    case 'fuzz.case':
+      return e.step === 'start' ? `case ${e.case}${e.shrink ? ` (shrink ${e.shrink})` : ''} starts` : `case ${e.case} ${e.outcome}: ${(e.commands ?? []).join(' ')}${e.error ? ` — ${e.error}` : ''}`;
   }
 }

@@ -15,7 +15,7 @@ const envelope = {
 const json = z.record(z.unknown());
 
 export const eventSchema = z.discriminatedUnion('type', [
-  z.object({ ...envelope, type: z.literal('run.started'), runId: z.string(), scenario: z.string(), variant: z.string().optional(), seed: z.number().int(), mode: z.enum(['scenario', 'up']) }),
+  z.object({ ...envelope, type: z.literal('run.started'), runId: z.string(), scenario: z.string(), variant: z.string().optional(), seed: z.number().int(), mode: z.enum(['scenario', 'up', 'fuzz']) }),
   z.object({ ...envelope, type: z.literal('run.finished'), outcome: z.string() }),
   z.object({ ...envelope, type: z.literal('phase'), name: z.string() }),
   z.object({ ...envelope, type: z.literal('provision'), program: z.string(), action: z.enum(['present', 'installed']), via: z.string(), version: z.string().optional() }),
@@ -45,6 +45,8 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('fault.applied'), fault: z.string(), kind: z.string(), target: z.string(), detail: json }),
   z.object({ ...envelope, type: z.literal('fault.healed'), fault: z.string(), kind: z.string(), target: z.string(), detail: json }),
   z.object({ ...envelope, type: z.literal('verdict'), verdict: z.string(), exitCode: z.number().int() }),
+  /** a case of `lab fuzz` starting or ending; `shrink` counts the shrink steps before it (0 while searching) */
+  z.object({ ...envelope, type: z.literal('fuzz.case'), case: z.number().int(), step: z.enum(['start', 'end']), shrink: z.number().int(), outcome: z.enum(['pass', 'fail']).optional(), commands: z.array(z.string()).optional(), error: z.string().optional() }),
 ]);
 
 export type LabEvent = z.infer<typeof eventSchema>;

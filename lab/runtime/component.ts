@@ -32,7 +32,7 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 export abstract class Component {
   abstract readonly product: string;
   protected readonly processes: ManagedProcess[] = [];
-  private readonly tails: FileTail[] = [];
+  private readonly tails = new Map<string, FileTail>();
   private context: RunContext | undefined;
 
   constructor(readonly role: string) {}
@@ -71,10 +71,17 @@ export abstract class Component {
     ctx.events.append({ type: 'component.ready', component: this.role, product: this.product, endpoint: this.endpoint, ms: Math.round(performance.now() - t0) });
   }
 
+  /** Stops and starts it again on the same ports and config; waits for readiness. */
+  async restart(): Promise<void> {
+    await this.stop();
+    this.processes.length = 0;
+    await this.start(this.ctx);
+  }
+
   /** Stops its processes, last started first. */
   async stop(graceMs = 5000): Promise<void> {
     for (const p of [...this.processes].reverse()) if (p.running) await p.stop(graceMs);
-    for (const t of this.tails) t.stop();
+    for (const t of this.tails.values()) t.stop();
   }
 
   protected spawn(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = cleanEnv()): ManagedProcess {
@@ -98,9 +105,11 @@ export abstract class Component {
     return proc;
   }
 
-  /** Follows a log file the program writes itself; its lines go through parseLine like its output. */
+  /** Follows a log file the program writes itself (after a restart, from where it left off); its lines go
+   * through parseLine like its output. */
   protected follow(name: string, file: string): void {
-    this.tails.push(new FileTail(file, (line) => this.record(line, name)).start());
+    const tail = this.tails.get(file) ?? new FileTail(file, (line) => this.record(line, name));
+    this.tails.set(file, tail.start());
   }
 
   /** A line the parser cannot read is kept in the component's log file, never fatal to the run. */

@@ -75,8 +75,8 @@ function crossCheck(s: Scenario, shown: string): void {
   if (s.topology.registry.cache === 'redis' && !s.topology.cache) fail('topology.registry.cache', 'a redis cache needs a cache role');
   for (const [name, f] of Object.entries(s.faults)) if (!s.topology.links[f.link]) fail(`faults.${name}.link`, `no link "${f.link}"`);
   s.workload.forEach((step, i) => {
-    const ref = 'fault' in step ? step.fault : 'heal' in step ? step.heal : undefined;
-    if (ref !== undefined && !s.faults[ref]) fail(`workload[${i}]`, `no fault "${ref}"; defined: ${Object.keys(s.faults).join(', ') || 'none'}`);
+    const refs = 'fault' in step ? [step.fault] : 'heal' in step ? [step.heal] : 'commands' in step ? step.commands.flatMap((c) => ('fault' in c ? [c.fault] : [])) : [];
+    for (const ref of refs) if (!s.faults[ref]) fail(`workload[${i}]`, `no fault "${ref}"; defined: ${Object.keys(s.faults).join(', ') || 'none'}`);
   });
 }
 

@@ -1,9 +1,9 @@
 // A scenario is data: topology + workload + faults + expectations (+ variants). This schema validates it.
 import { z } from 'zod';
 import { SYMPTOM_NAMES } from '../evidence/symptoms.ts';
+import { commandSchema } from '../fuzz/command.ts';
+import { layerSpec } from './layer-spec.ts';
 
-/** "100B", "64KiB", "1MiB", "small" (a tar of a few tiny files) */
-export const layerSpec = z.union([z.literal('small'), z.string().regex(/^\d+(B|KiB|MiB)$/, 'a size like 100B, 64KiB or 5MiB, or "small"')]);
 
 const roles = z
   .object({
@@ -38,6 +38,8 @@ const step = z.union([
   z.object({ pull: z.literal('all') }).strict(),
   z.object({ fault: z.string() }).strict(),
   z.object({ heal: z.string() }).strict(),
+  /** commands of the fuzzer, one after the other (a reproducer found by `lab fuzz`) */
+  z.object({ commands: z.array(commandSchema).nonempty() }).strict(),
 ]);
 
 const fault = z.discriminatedUnion('kind', [
@@ -53,12 +55,16 @@ const fault = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
+export const CHECKER_NAMES = ['durability', 'integrity', 'liveness', 'honest-errors', 'read-your-writes'] as const;
+
 const expect = z
   .object({
     /** symptoms that must all be seen for the verdict "reproduced" */
     reproduced: z.array(z.enum(SYMPTOM_NAMES)).default([]),
+    /** checkers that must be violated for the verdict "reproduced" (a reproducer of a found violation) */
+    violated: z.array(z.enum(CHECKER_NAMES)).default([]),
     /** checkers that must be valid */
-    holds: z.array(z.enum(['durability', 'integrity', 'liveness'])).default([]),
+    holds: z.array(z.enum(CHECKER_NAMES)).default([]),
   })
   .strict();
 

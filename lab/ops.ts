@@ -1,0 +1,47 @@
+// Runs client operations as ops of the history: an invoke event, the HTTP exchanges, a completion.
+// An exception ends the op fail or info by the rules in history/outcome.ts; the run goes on.
+import { OciClient, RegistryError } from './clients/oci.ts';
+import type { EventLog } from './events/log.ts';
+import type { Outcome } from './events/schema.ts';
+import { outcomeOf } from './history/outcome.ts';
+
+/** How an op ended without an exception: its outcome may still be fail (e.g. corrupt bytes). */
+export interface Completion {
+  outcome: Outcome;
+  value?: Record<string, unknown>;
+  error?: string;
+}
+
+export interface Done extends Completion {
+  op: number;
+  status?: number;
+}
+
+export class Ops {
+  private next = 0;
+
+  constructor(
+    readonly registry: string,
+    readonly events: EventLog,
+    readonly signal: AbortSignal,
+  ) {}
+
+  async run(kind: string, args: Record<string, unknown>, body: (client: OciClient) => Promise<Completion>): Promise<Done> {
+    const op = this.next++;
+    const events = this.events;
+    events.append({ type: 'op.invoke', op, kind, args });
+    const client = new OciClient({ baseUrl: this.registry, signal: this.signal, onHttp: (r) => events.append({ type: 'http', op, ...r }) });
+    try {
+      const done = await body(client);
+      events.append({ type: 'op.complete', op, kind, ...done });
+      return { op, ...done };
+    } catch (e) {
+      const failure = e instanceof RegistryError ? e : { sent: true, message: `${(e as Error).name}: ${(e as Error).message}`, status: undefined };
+      const outcome = this.signal.aborted ? 'info' : outcomeOf(failure);
+      const error = this.signal.aborted ? 'interrupted' : failure.message;
+      const status = failure.status;
+      events.append({ type: 'op.complete', op, kind, outcome, error, ...(status !== undefined && { status }) });
+      return { op, outcome, error, ...(status !== undefined && { status }) };
+    }
+  }
+}
