@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { faultEffects } from '../../faults/effects.ts';
 import type { Toxiproxy } from '../components/toxiproxy.ts';
+import { Interrupted } from '../errors.ts';
 import { readEvents } from '../events/log.ts';
 import type { LabEvent } from '../events/schema.ts';
 import { Ops } from '../ops.ts';
@@ -89,12 +90,16 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
     }
   });
 
-  let result: fc.RunDetails<[Iterable<fc.AsyncCommand<Model, System>>]> | undefined;
+  let result: fc.RunDetails<[Iterable<fc.AsyncCommand<Model, System>>]>;
   try {
     result = await fc.check(property, { numRuns: o.runs, seed: o.seed, ...(o.path !== undefined && { path: o.path, endOnFailure: true }) });
   } finally {
     system.close();
     await tearDown(run, stack, o.signal.aborted ? 'interrupted' : 'completed');
+  }
+  if (o.signal.aborted) {
+    run.events.close();
+    throw new Interrupted();
   }
   const end = performance.now();
   const failed = result.failed && last !== undefined;
