@@ -43,7 +43,7 @@ const USAGE = `usage: lab <command>
   up NAME [--variant V] [--seed N]                  bring a scenario's topology up and hold it
   fault apply|heal FAULT                            act on the stack held by \`lab up\`
   down                                              stop the stack held by \`lab up\`
-  provision [NAME...]                               install what scenarios (or programs, e.g. tmux) need; all scenarios when none named`;
+  provision [NAME...]                               install what scenarios (or programs, e.g. tmux) need; everything when none named`;
 
 const out = (line: string) => process.stdout.write(line + '\n');
 const err = (line: string) => process.stderr.write(line + '\n');
@@ -169,9 +169,10 @@ async function upCommand(args: string[]): Promise<number> {
   return 0;
 }
 
-/** What scenarios need (all when none are named), and programs named on their own (e.g. tmux). */
+/** What the named scenarios need, and programs named on their own (e.g. tmux); everything the lab runs when
+ * nothing is named. */
 async function provisionCommand(args: string[]): Promise<number> {
-  const names = args.length > 0 ? args : scenarioNames();
+  const names = args.length > 0 ? args : Object.keys(CATALOG);
   const programs = new Set<ProgramName>();
   for (const n of names) {
     if (n in CATALOG) programs.add(n as ProgramName);

@@ -4,6 +4,7 @@ import { Distribution } from './components/distribution.ts';
 import { Envoy } from './components/envoy.ts';
 import { Nginx } from './components/nginx.ts';
 import { Redis } from './components/redis.ts';
+import { Swift } from './components/swift.ts';
 import { Toxiproxy } from './components/toxiproxy.ts';
 import type { Member } from './runtime/stack.ts';
 import { Stack } from './runtime/stack.ts';
@@ -16,9 +17,15 @@ export function buildStack(t: Topology): Stack {
   const add = (role: string, component: Member['component'], dependsOn: string[]) => members.set(role, { component, dependsOn });
   const links = Object.entries(t.links).map(([name, l]) => ({ name, ...l }));
 
-  if (t['object-store']) add('object-store', new Ceph('object-store'), []);
+  // the fault proxy starts first and depends on nothing: it dials a link's target only when a client connects
+  if (links.length > 0) add(FAULT_PROXY, new Toxiproxy(FAULT_PROXY, links), []);
+  const store = t['object-store']?.product;
+  if (store === 'ceph') add('object-store', new Ceph('object-store'), []);
+  if (store === 'swift') {
+    const faulted = new Map(links.filter((l) => l.to.startsWith('object-store:')).map((l) => [l.to.split(':')[1]!, { proxy: FAULT_PROXY, link: l.name }]));
+    add('object-store', new Swift('object-store', faulted), faulted.size > 0 ? [FAULT_PROXY] : []);
+  }
   if (t.cache) add('cache', new Redis('cache'), []);
-  if (links.length > 0) add(FAULT_PROXY, new Toxiproxy(FAULT_PROXY, links), [...new Set(links.map((l) => l.to))]);
 
   const front = t['s3-front'];
   if (front) {
@@ -34,7 +41,8 @@ export function buildStack(t: Topology): Stack {
   const r = t.registry;
   const s3Via = front ? 's3-front' : 'object-store';
   const cache = r.cache === 'redis' ? 'cache' : undefined;
-  add('registry', new Distribution('registry', { storage: r.storage, s3Via, objectStore: 'object-store', cache }), [...(r.storage === 's3' ? [s3Via] : []), ...(cache ? [cache] : [])]);
+  const storage = r.storage === 's3' ? [s3Via] : r.storage === 'swift' ? ['object-store'] : [];
+  add('registry', new Distribution('registry', { storage: r.storage, s3Via, objectStore: 'object-store', cache }), [...storage, ...(cache ? [cache] : [])]);
 
   if (t['registry-front']) add('registry-front', new Nginx('registry-front', { kind: 'registry-front', upstream: 'registry' }), ['registry']);
   return new Stack(members);

@@ -10,9 +10,10 @@ import type { Programs } from '../provision/programs.ts';
 import { Component, firstLine } from '../runtime/component.ts';
 import { httpOk } from '../runtime/ready.ts';
 import type { S3Store } from './s3-store.ts';
+import type { Swift } from './swift.ts';
 
 export interface DistributionOptions {
-  storage: 's3' | 'filesystem';
+  storage: 's3' | 'swift' | 'filesystem';
   /** the role S3 requests go to (the s3-front, or the object store itself) */
   s3Via?: string;
   /** the role holding the S3 credentials and bucket */
@@ -48,6 +49,10 @@ export class Distribution extends Component {
 
   private storage(): Storage {
     if (this.opts.storage === 'filesystem') return { driver: 'filesystem', root: this.root };
+    if (this.opts.storage === 'swift') {
+      const swift = this.ctx.peer(this.opts.objectStore ?? 'object-store') as Swift;
+      return { driver: 'swift', authUrl: swift.authUrl, username: swift.user, password: swift.key, container: swift.container };
+    }
     const store = this.ctx.peer(this.opts.objectStore ?? 'object-store') as Component & S3Store;
     const via = this.ctx.peer(this.opts.s3Via ?? 'object-store');
     return { driver: 's3', endpoint: `http://127.0.0.1:${via.port}`, bucket: store.bucket, accessKey: store.credentials.accessKey, secretKey: store.credentials.secretKey };

@@ -8,6 +8,7 @@ import type { PortAllocator } from '../runtime/ports.ts';
 export interface Link {
   name: string;
   from: string;
+  /** a role, or role:server for one server of it (a Swift device) */
   to: string;
 }
 
@@ -47,7 +48,8 @@ export class Toxiproxy extends Component {
     const proc = this.spawn('toxiproxy', this.ctx.programs.path('toxiproxy'), ['-host', '127.0.0.1', '-port', String(this.port)], cleanEnv({ LOG_LEVEL: 'info' }));
     await this.ready(proc, `API on ${this.endpoint}`, async () => Boolean(await this.client.version()));
     for (const l of this.links) {
-      await this.client.createProxy(l.name, `127.0.0.1:${this.linkPort(l.name)}`, `127.0.0.1:${this.ctx.peer(l.to).port}`);
+      const [role, server] = l.to.split(':');
+      await this.client.createProxy(l.name, `127.0.0.1:${this.linkPort(l.name)}`, `127.0.0.1:${this.ctx.peer(role!).portOf(server)}`);
     }
   }
 

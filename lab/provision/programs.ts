@@ -16,6 +16,13 @@ export const CATALOG = {
   'ceph-authtool': { via: 'apt', package: 'ceph-common' },
   'radosgw-admin': { via: 'apt', package: 'ceph-common' },
   monmaptool: { via: 'apt', package: 'ceph-base' },
+  'swift-proxy-server': { via: 'apt', package: 'swift-proxy' },
+  'swift-account-server': { via: 'apt', package: 'swift-account' },
+  'swift-container-server': { via: 'apt', package: 'swift-container' },
+  'swift-object-server': { via: 'apt', package: 'swift-object' },
+  'swift-container-replicator': { via: 'apt', package: 'swift-container' },
+  'swift-object-updater': { via: 'apt', package: 'swift-object' },
+  memcached: { via: 'apt', package: 'memcached' },
   'docker-registry': { via: 'apt', package: 'docker-registry' },
   nginx: { via: 'apt', package: 'nginx' },
   'redis-server': { via: 'apt', package: 'redis-server' },
@@ -30,6 +37,7 @@ export type ProgramName = keyof typeof CATALOG;
 /** What each product needs. */
 export const PRODUCT_PROGRAMS: Record<string, ProgramName[]> = {
   ceph: ['ceph-mon', 'ceph-osd', 'radosgw', 'ceph', 'ceph-authtool', 'radosgw-admin', 'monmaptool'],
+  swift: ['swift-proxy-server', 'swift-account-server', 'swift-container-server', 'swift-object-server', 'swift-container-replicator', 'swift-object-updater', 'memcached'],
   distribution: ['docker-registry'],
   nginx: ['nginx'],
   envoy: ['envoy'],

@@ -45,6 +45,12 @@ export abstract class Component {
     this.port = await ports.one();
   }
 
+  /** The port of one of its servers (a Swift device); the main port when none is named. */
+  portOf(name?: string): number {
+    if (name !== undefined) throw new Error(`${this.product} has no server ${name}`);
+    return this.port;
+  }
+
   /** The address clients use. */
   get endpoint(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -135,11 +141,12 @@ export abstract class Component {
     }
   }
 
-  /** Runs a one-shot tool (ceph-authtool, radosgw-admin …) and returns its stdout. */
-  protected async run(command: string, args: string[], env: NodeJS.ProcessEnv = cleanEnv(), timeoutMs = 60_000): Promise<string> {
+  /** Runs a one-shot tool (ceph-authtool, radosgw-admin …) and returns its stdout (and its stderr, for tools
+   * that log there). */
+  protected async run(command: string, args: string[], env: NodeJS.ProcessEnv = cleanEnv(), timeoutMs = 60_000, withStderr = false): Promise<string> {
     try {
-      const { stdout } = await exec(command, args, { env, cwd: this.ctx.dir, timeout: timeoutMs, maxBuffer: 16 << 20 });
-      return stdout;
+      const { stdout, stderr } = await exec(command, args, { env, cwd: this.ctx.dir, timeout: timeoutMs, maxBuffer: 16 << 20 });
+      return withStderr ? stdout + stderr : stdout;
     } catch (e) {
       const err = e as { stderr?: string; message: string };
       const why = (err.stderr ?? '').trim().split('\n').pop() || err.message.split('\n')[0];

@@ -1,5 +1,5 @@
 // The running components of a topology. All ports are allocated before anything starts, so every config can
-// name its peers; then all components start at once and each waits for its own real readiness.
+// name its peers; then each component starts once the components it depends on are ready.
 // Teardown goes in waves: dependants first (registry-front, registry …), the object store last.
 import { PRODUCT_PROGRAMS, type ProgramName, type Programs } from '../provision/programs.ts';
 import type { Component, RunContext } from './component.ts';
@@ -30,7 +30,17 @@ export class Stack {
     const ports = new PortAllocator();
     for (const m of this.members.values()) await m.component.allocate(ports);
     const full: RunContext = { ...ctx, peer: (role) => this.get(role) };
-    const results = await Promise.allSettled([...this.members.values()].map((m) => m.component.start(full)));
+    // each component starts as soon as the components it depends on are ready (the swift driver, for one,
+    // panics when its storage does not answer at start-up); independent ones start together
+    const ready = new Map<string, Promise<void>>();
+    const startOf = (role: string): Promise<void> => {
+      if (!ready.has(role)) {
+        const m = this.members.get(role)!;
+        ready.set(role, Promise.all(m.dependsOn.filter((d) => this.members.has(d)).map(startOf)).then(() => m.component.start(full)));
+      }
+      return ready.get(role)!;
+    };
+    const results = await Promise.allSettled([...this.members.keys()].map(startOf));
     const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
   }

@@ -67,11 +67,13 @@ function crossCheck(s: Scenario, shown: string): void {
   const roles = Object.keys(s.topology).filter((k) => k !== 'links');
   for (const [name, l] of Object.entries(s.topology.links)) {
     if (!roles.includes(l.from)) fail(`topology.links.${name}.from`, `no role "${l.from}" in the topology`);
-    if (!roles.includes(l.to)) fail(`topology.links.${name}.to`, `no role "${l.to}" in the topology`);
+    if (!roles.includes(l.to.split(':')[0]!)) fail(`topology.links.${name}.to`, `no role "${l.to.split(':')[0]}" in the topology`);
   }
   const via = s.topology['s3-front']?.writesVia;
   if (via && !s.topology.links[via]) fail('topology.s3-front.writesVia', `no link "${via}"`);
-  if (s.topology.registry.storage === 's3' && !s.topology['object-store']) fail('topology.registry.storage', 's3 storage needs an object-store role');
+  const store = s.topology['object-store']?.product;
+  if (s.topology.registry.storage === 's3' && store !== 'ceph') fail('topology.registry.storage', 's3 storage needs a ceph object-store');
+  if (s.topology.registry.storage === 'swift' && store !== 'swift') fail('topology.registry.storage', 'swift storage needs a swift object-store');
   if (s.topology.registry.cache === 'redis' && !s.topology.cache) fail('topology.registry.cache', 'a redis cache needs a cache role');
   for (const [name, f] of Object.entries(s.faults)) if (!s.topology.links[f.link]) fail(`faults.${name}.link`, `no link "${f.link}"`);
   s.workload.forEach((step, i) => {

@@ -12,7 +12,7 @@ const roles = z
       .object({
         product: z.literal('distribution'),
         version: z.literal('2.8').default('2.8'),
-        storage: z.enum(['s3', 'filesystem']),
+        storage: z.enum(['s3', 'swift', 'filesystem']),
         cache: z.enum(['redis', 'inmemory']).default('inmemory'),
       })
       .strict(),
@@ -27,8 +27,9 @@ const roles = z
       })
       .strict()
       .optional(),
-    'object-store': z.object({ product: z.literal('ceph') }).strict().optional(),
+    'object-store': z.object({ product: z.enum(['ceph', 'swift']) }).strict().optional(),
     cache: z.object({ product: z.literal('redis') }).strict().optional(),
+    /** faultable links through the fault proxy; `to` is a role, or role:server for one server (a Swift device) */
     links: z.record(z.object({ from: z.string(), to: z.string() }).strict()).default({}),
   })
   .strict();
