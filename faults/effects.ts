@@ -1,15 +1,21 @@
 // The effect for each fault a scenario defines, bound to the running stack.
+import type { Swift } from '../lab/components/swift.ts';
 import type { Toxiproxy } from '../lab/components/toxiproxy.ts';
 import type { Stack } from '../lab/runtime/stack.ts';
 import type { Scenario } from '../lab/scenario/schema.ts';
 import { FAULT_PROXY } from '../lab/topology.ts';
 import type { FaultEffect } from './fault.ts';
+import { DaemonPassEffect } from './daemon-pass.ts';
+import { LinkDownEffect, planLinkDown } from './link-down.ts';
 import { planToxic, ToxicEffect } from './toxic.ts';
 
 export function faultEffects(scenario: Scenario, stack: Stack): Map<string, FaultEffect> {
   const effects = new Map<string, FaultEffect>();
+  const toxiproxy = () => (stack.get(FAULT_PROXY) as Toxiproxy).client;
   for (const [name, spec] of Object.entries(scenario.faults)) {
-    if (spec.kind === 'toxic') effects.set(name, new ToxicEffect(planToxic(name, spec), (stack.get(FAULT_PROXY) as Toxiproxy).client));
+    if (spec.kind === 'toxic') effects.set(name, new ToxicEffect(planToxic(name, spec), toxiproxy()));
+    if (spec.kind === 'link-down') effects.set(name, new LinkDownEffect(planLinkDown(name, spec.link), toxiproxy()));
+    if (spec.kind === 'daemon-pass') effects.set(name, new DaemonPassEffect({ fault: name, daemon: spec.daemon }, stack.get('object-store') as Swift));
   }
   return effects;
 }

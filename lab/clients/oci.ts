@@ -25,14 +25,17 @@ export class RegistryError extends Error {
   readonly status?: number;
   /** the OCI error code from the JSON body, e.g. BLOB_UNKNOWN */
   readonly code?: string;
+  /** body bytes received before the failure (a 200 cut short) */
+  readonly received?: number;
 
-  constructor(e: { method: string; path: string; sent: boolean; status?: number; code?: string; detail?: string }) {
+  constructor(e: { method: string; path: string; sent: boolean; status?: number; code?: string; detail?: string; received?: number }) {
     super(`${e.method} ${e.path}: ${e.status !== undefined ? `HTTP ${e.status}${e.code ? ` ${e.code}` : ''}` : (e.detail ?? 'failed')}`);
     this.method = e.method;
     this.path = e.path;
     this.sent = e.sent;
     this.status = e.status;
     this.code = e.code;
+    this.received = e.received;
   }
 }
 
@@ -158,7 +161,7 @@ export class OciClient {
       const code = networkCode(e);
       const error = code ?? (e as Error).message?.split('\n')[0] ?? String(e);
       if (!recorded) record({ ...(status !== undefined && { status }), received, error });
-      throw new RegistryError({ method, path, sent: !(code && NOT_SENT.has(code)), status, detail: error });
+      throw new RegistryError({ method, path, sent: !(code && NOT_SENT.has(code)), status, detail: error, received });
     }
   }
 
@@ -257,8 +260,14 @@ export class OciClient {
     const wanted = [parsed.config, ...(parsed.layers ?? [])].filter((d): d is { digest: string } => typeof d?.digest === 'string');
     const blobs: PulledBlob[] = [];
     for (const { digest } of wanted) {
-      const r = await this.call('GET', this.url(`/v2/${repo}/blobs/${digest}`), { expect: [200], keep: 'hash' });
-      blobs.push({ digest, actual: r.hash, size: r.size });
+      try {
+        const r = await this.call('GET', this.url(`/v2/${repo}/blobs/${digest}`), { expect: [200], keep: 'hash' });
+        blobs.push({ digest, actual: r.hash, size: r.size });
+      } catch (e) {
+        // a 200 whose body stops short of its length: bytes that do not match their digest
+        if (!(e instanceof RegistryError && e.status === 200)) throw e;
+        blobs.push({ digest, actual: `cut short after ${e.received ?? 0} bytes`, size: e.received ?? 0 });
+      }
     }
     const manifestOk = !ref.includes(':') || m.digest === ref;
     return { digest: m.digest, mediaType: m.mediaType, blobs, intact: manifestOk && blobs.every((b) => b.actual === b.digest) };

@@ -50,6 +50,11 @@ export class ToxiproxyClient {
     return this.call('GET', `/proxies/${encodeURIComponent(name)}`);
   }
 
+  /** Disables (connections refused) or re-enables a proxy. */
+  setEnabled(proxy: string, enabled: boolean): Promise<Proxy> {
+    return this.call('POST', `/proxies/${encodeURIComponent(proxy)}`, { enabled });
+  }
+
   addToxic(proxy: string, toxic: Toxic): Promise<Toxic> {
     return this.call('POST', `/proxies/${encodeURIComponent(proxy)}/toxics`, toxic);
   }

@@ -2,6 +2,7 @@
 // A pure fold over the events; the replay view and the plain text timeline are drawn from it.
 import type { CheckResult } from '../checkers/check.ts';
 import type { Finding } from '../evidence/symptom.ts';
+import { faultWindows } from '../history/faults.ts';
 import type { LabEvent, Outcome } from './schema.ts';
 
 export type LaneState = 'starting' | 'running' | 'exited' | 'crashed';
@@ -101,18 +102,11 @@ function spansOf(events: readonly LabEvent[]): Span[] {
 }
 
 function bandsOf(events: readonly LabEvent[], links: TimelineOptions['links'] = {}): Band[] {
-  const bands: Band[] = [];
-  for (const e of events) {
-    if (e.type === 'fault.applied') {
-      const [proxy, link] = e.target.split('/');
-      const l = link ? links[link] : undefined;
-      bands.push({ fault: e.fault, from: e.t, lanes: [proxy!, ...(l ? [l.from, l.to] : [])] });
-    } else if (e.type === 'fault.healed') {
-      const open = bands.findLast((b) => b.fault === e.fault && b.to === undefined);
-      if (open) open.to = e.t;
-    }
-  }
-  return bands;
+  return faultWindows(events).map((w) => {
+    const [proxy, link] = w.target.split('/');
+    const l = link ? links[link] : undefined;
+    return { fault: w.fault, from: w.from, to: w.to, lanes: [proxy!, ...(l ? [l.from, l.to.split(':')[0]!] : [])] };
+  });
 }
 
 function marksOf(spans: readonly Span[], o: TimelineOptions): Mark[] {

@@ -1,4 +1,5 @@
 // The symptoms a scenario can name in its expectations.
+import { containerListingMissed } from './container-listing-missed.ts';
 import { idleTimeout504 } from './idle-timeout-504.ts';
 import { objectStoreSilent } from './object-store-silent.ts';
 import { push5xxDuringFault } from './push-5xx-during-fault.ts';
@@ -8,6 +9,7 @@ export const symptoms = {
   'push-5xx-during-fault': push5xxDuringFault,
   's3-front-idle-timeout-504': idleTimeout504,
   'object-store-silent': objectStoreSilent,
+  'container-listing-missed': containerListingMissed,
 } satisfies Record<string, Symptom>;
 
 export type SymptomName = keyof typeof symptoms;

@@ -10,9 +10,13 @@ export interface FaultWindow {
   to?: number;
 }
 
+/** Kinds recorded as faults that are one-shot actions (a healing step), not a state that lasts. */
+export const ACTIONS: ReadonlySet<string> = new Set(['daemon-pass']);
+
 export function faultWindows(events: readonly LabEvent[]): FaultWindow[] {
   const windows: FaultWindow[] = [];
   for (const e of events) {
+    if ((e.type === 'fault.applied' || e.type === 'fault.healed') && ACTIONS.has(e.kind)) continue;
     if (e.type === 'fault.applied') windows.push({ fault: e.fault, kind: e.kind, target: e.target, from: e.t });
     else if (e.type === 'fault.healed') {
       const open = windows.findLast((w) => w.fault === e.fault && w.to === undefined);

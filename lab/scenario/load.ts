@@ -75,7 +75,10 @@ function crossCheck(s: Scenario, shown: string): void {
   if (s.topology.registry.storage === 's3' && store !== 'ceph') fail('topology.registry.storage', 's3 storage needs a ceph object-store');
   if (s.topology.registry.storage === 'swift' && store !== 'swift') fail('topology.registry.storage', 'swift storage needs a swift object-store');
   if (s.topology.registry.cache === 'redis' && !s.topology.cache) fail('topology.registry.cache', 'a redis cache needs a cache role');
-  for (const [name, f] of Object.entries(s.faults)) if (!s.topology.links[f.link]) fail(`faults.${name}.link`, `no link "${f.link}"`);
+  for (const [name, f] of Object.entries(s.faults)) {
+    if ('link' in f && !s.topology.links[f.link]) fail(`faults.${name}.link`, `no link "${f.link}"`);
+    if (f.kind === 'daemon-pass' && s.topology['object-store']?.product !== 'swift') fail(`faults.${name}`, 'a daemon pass needs a swift object-store');
+  }
   s.workload.forEach((step, i) => {
     const refs = 'fault' in step ? [step.fault] : 'heal' in step ? [step.heal] : 'commands' in step ? step.commands.flatMap((c) => ('fault' in c ? [c.fault] : [])) : [];
     for (const ref of refs) if (!s.faults[ref]) fail(`workload[${i}]`, `no fault "${ref}"; defined: ${Object.keys(s.faults).join(', ') || 'none'}`);

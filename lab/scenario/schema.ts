@@ -54,6 +54,10 @@ const fault = z.discriminatedUnion('kind', [
       attributes: z.record(z.number()).default({}),
     })
     .strict(),
+  /** the link cut: its proxy disabled, connections refused */
+  z.object({ kind: z.literal('link-down'), link: z.string() }).strict(),
+  /** one pass of a Swift daemon over its servers, as a healing step */
+  z.object({ kind: z.literal('daemon-pass'), daemon: z.enum(['object-updater', 'container-replicator']) }).strict(),
 ]);
 
 export const CHECKER_NAMES = ['durability', 'integrity', 'liveness', 'honest-errors', 'read-your-writes'] as const;

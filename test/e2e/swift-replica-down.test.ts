@@ -1,0 +1,47 @@
+// swift-replica-down on the real Swift stack: the evidence (which replica, which status, which bytes), and
+// the mitigation (a container-replicator pass) under which every pull is intact.
+import { describe, expect, it } from 'vitest';
+import type { EventOf, LabEvent } from '../../lab/events/schema.ts';
+import { history } from '../../lab/history/history.ts';
+import { eventsOf, lab, runsDir } from './lab-cli.ts';
+
+function run(variant?: string) {
+  const r = lab(['scenario', 'swift-replica-down', '--json', '--seed', '4', ...(variant ? ['--variant', variant] : [])], runsDir());
+  const verdict = JSON.parse(r.stdout);
+  return { status: r.status, verdict, events: eventsOf(verdict.dir) };
+}
+
+const http = (events: LabEvent[]) => events.filter((e): e is EventOf<'http'> => e.type === 'http');
+
+describe('swift-replica-down', () => {
+  it('reproduces: o3 took no writes, a container replica missed the listing, pulls got 200 with no bytes', () => {
+    const { status, verdict, events } = run();
+    expect(status).toBe(0);
+    expect(verdict.verdict).toBe('reproduced');
+    const missed = verdict.symptoms['container-listing-missed'];
+    expect(missed.seen).toBe(true);
+    expect(missed.evidence[0]).toMatch(/^during fault o3-down: object servers took o1 \d+, o2 \d+, o3 0 PUTs; container replicas took c1 \d+, c2 \d+, c3 \d+ listing updates: c\d missed \d+$/);
+    expect(events.find((e) => e.type === 'fault.applied' && e.fault === 'o3-down')).toMatchObject({ kind: 'link-down', detail: { enabled: false } });
+    const ops = history(events);
+    expect(ops.find((o) => o.kind === 'push')).toMatchObject({ outcome: 'ok' });
+    const broken = ops.filter((o) => o.kind === 'pull' && o.outcome === 'fail');
+    expect(broken.length).toBeGreaterThan(0);
+    expect(verdict.checks.integrity.valid).toBe(false);
+    expect(verdict.checks.integrity.evidence[0]).toMatch(/blob sha256:[0-9a-f]{64} has sha256 cut short after 0 bytes/);
+    // the registry answered 200 for that blob and sent nothing
+    const cut = http(events).filter((e) => broken.some((o) => o.op === e.op) && e.status === 200 && e.path.includes('/blobs/') && e.received === 0);
+    expect(cut.length).toBeGreaterThan(0);
+  });
+
+  it('holds with a container-replicator pass before pulling', () => {
+    const { status, verdict, events } = run('mitigated');
+    expect(status).toBe(0);
+    expect(verdict.verdict).toBe('holds');
+    const pass = events.find((e) => e.type === 'fault.applied' && e.fault === 'replicate');
+    expect(pass).toMatchObject({ kind: 'daemon-pass', target: 'object-store/container-replicator' });
+    const pulls = history(events).filter((o) => o.kind === 'pull');
+    expect(pulls).toHaveLength(6);
+    expect(pulls.every((o) => o.outcome === 'ok' && pulls[0]!.value?.digest === o.value?.digest)).toBe(true);
+    expect(verdict.checks['read-your-writes'].valid).toBe(true);
+  });
+});
