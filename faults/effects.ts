@@ -1,12 +1,16 @@
 // The effect for each fault a scenario defines, bound to the running stack.
+import type { Distribution } from '../lab/components/distribution.ts';
+import type { Redis } from '../lab/components/redis.ts';
 import type { Swift } from '../lab/components/swift.ts';
 import type { Toxiproxy } from '../lab/components/toxiproxy.ts';
 import type { Stack } from '../lab/runtime/stack.ts';
 import type { Scenario } from '../lab/scenario/schema.ts';
 import { FAULT_PROXY } from '../lab/topology.ts';
 import type { FaultEffect } from './fault.ts';
+import { CacheFlushEffect } from './cache-flush.ts';
 import { DaemonPassEffect } from './daemon-pass.ts';
 import { LinkDownEffect, planLinkDown } from './link-down.ts';
+import { ReadOnlyEffect } from './read-only.ts';
 import { planToxic, ToxicEffect } from './toxic.ts';
 
 export function faultEffects(scenario: Scenario, stack: Stack): Map<string, FaultEffect> {
@@ -16,6 +20,8 @@ export function faultEffects(scenario: Scenario, stack: Stack): Map<string, Faul
     if (spec.kind === 'toxic') effects.set(name, new ToxicEffect(planToxic(name, spec), toxiproxy()));
     if (spec.kind === 'link-down') effects.set(name, new LinkDownEffect(planLinkDown(name, spec.link), toxiproxy()));
     if (spec.kind === 'daemon-pass') effects.set(name, new DaemonPassEffect({ fault: name, daemon: spec.daemon }, stack.get('object-store') as Swift));
+    if (spec.kind === 'read-only') effects.set(name, new ReadOnlyEffect(name, stack.get('registry') as Distribution));
+    if (spec.kind === 'cache-flush') effects.set(name, new CacheFlushEffect(name, stack.get('cache') as Redis));
   }
   return effects;
 }

@@ -23,6 +23,8 @@ export function durability(ops: readonly Op[]): CheckResult {
       evidence.push(`op ${push.op} pushed ${ref} (${String(push.value?.digest)}) and got ok; op ${lost.op} pulled it: ${lost.outcome} ${lost.error ?? String(lost.value?.digest)}`);
     } else if (pulls.some((p) => p.outcome === 'ok')) {
       evidence.push(`${ref}: acknowledged by op ${push.op}, pulled intact`);
+    } else if (deleted) {
+      evidence.push(`${ref}: acknowledged by op ${push.op}, deleted by op ${deleted.op}`);
     } else {
       if (valid === true) valid = 'unknown';
       evidence.push(`${ref}: acknowledged by op ${push.op}, never pulled with a definite answer`);

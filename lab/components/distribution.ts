@@ -25,6 +25,7 @@ export class Distribution extends Component {
   readonly product = 'distribution';
   /** kept across restarts: upload state tokens are signed with it */
   private readonly secret = randomBytes(16).toString('hex');
+  private readOnly = false;
 
   constructor(
     role: string,
@@ -62,14 +63,20 @@ export class Distribution extends Component {
     const dir = join(this.ctx.dir, this.role);
     mkdirSync(dir, { recursive: true });
     const redis = this.opts.cache ? this.ctx.peer(this.opts.cache).endpoint : undefined;
-    writeFileSync(this.configFile, distributionConfig({ port: this.port, secret: this.secret, storage: this.storage(), redis }));
+    writeFileSync(this.configFile, distributionConfig({ port: this.port, secret: this.secret, storage: this.storage(), redis, readOnly: this.readOnly }));
     const proc = this.spawn('distribution', this.ctx.programs.path('docker-registry'), ['serve', this.configFile]);
     await this.ready(proc, `GET ${this.endpoint}/v2/`, () => httpOk(`${this.endpoint}/v2/`, (s) => s === 200));
   }
 
+  /** Restarts in (or out of) maintenance read-only mode. */
+  async setReadOnly(on: boolean): Promise<void> {
+    this.readOnly = on;
+    await this.restart();
+  }
+
   /** `registry garbage-collect` on this registry's storage, while it runs; returns what it printed. */
   async garbageCollect(dryRun = false): Promise<string> {
-    return this.run(this.ctx.programs.path('docker-registry'), ['garbage-collect', ...(dryRun ? ['--dry-run'] : []), this.configFile]);
+    return this.run(this.ctx.programs.path('docker-registry'), ['garbage-collect', ...(dryRun ? ['--dry-run'] : []), this.configFile], undefined, 120_000, true);
   }
 
   async version(programs: Programs): Promise<string> {

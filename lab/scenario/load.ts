@@ -78,6 +78,7 @@ function crossCheck(s: Scenario, shown: string): void {
   for (const [name, f] of Object.entries(s.faults)) {
     if ('link' in f && !s.topology.links[f.link]) fail(`faults.${name}.link`, `no link "${f.link}"`);
     if (f.kind === 'daemon-pass' && s.topology['object-store']?.product !== 'swift') fail(`faults.${name}`, 'a daemon pass needs a swift object-store');
+    if (f.kind === 'cache-flush' && s.topology.registry.cache !== 'redis') fail(`faults.${name}`, 'a cache flush needs the redis cache');
   }
   s.workload.forEach((step, i) => {
     const refs = 'fault' in step ? [step.fault] : 'heal' in step ? [step.heal] : 'commands' in step ? step.commands.flatMap((c) => ('fault' in c ? [c.fault] : [])) : [];

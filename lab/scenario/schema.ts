@@ -58,6 +58,10 @@ const fault = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('link-down'), link: z.string() }).strict(),
   /** one pass of a Swift daemon over its servers, as a healing step */
   z.object({ kind: z.literal('daemon-pass'), daemon: z.enum(['object-updater', 'container-replicator']) }).strict(),
+  /** the registry restarted in maintenance read-only mode, until healed */
+  z.object({ kind: z.literal('read-only') }).strict(),
+  /** the registry's Redis blob-descriptor cache flushed (a one-shot action) */
+  z.object({ kind: z.literal('cache-flush') }).strict(),
 ]);
 
 export const CHECKER_NAMES = ['durability', 'integrity', 'liveness', 'honest-errors', 'read-your-writes'] as const;
@@ -75,7 +79,7 @@ const expect = z
 
 const body = {
   topology: roles,
-  workload: z.array(step).nonempty(),
+  workload: z.array(step).min(1, 'a workload needs at least one step'),
   faults: z.record(fault).default({}),
   expect,
   /** per op kind, ms after which an op counts as hung */

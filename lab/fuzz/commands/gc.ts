@@ -1,13 +1,15 @@
-// Run Distribution's garbage collector against the live registry's storage.
+// Run Distribution's garbage collector against the registry's storage; the op records the blobs it deleted.
 import type { Distribution } from '../../components/distribution.ts';
 import type { Executor } from '../executor.ts';
+
+/** The digests a garbage-collect run says it deletes ("blob eligible for deletion: sha256:…"). */
+export function deletedBlobs(output: string): string[] {
+  return [...new Set(output.split('\n').filter((l) => /eligible for deletion/.test(l)).flatMap((l) => l.match(/sha256:[0-9a-f]{64}/g) ?? []))];
+}
 
 export const gc: Executor<'gc'> = {
   applies: () => true,
   async run(_c, _m, s) {
-    await s.ops.run('gc', {}, async () => {
-      const out = await (s.stack.get('registry') as Distribution).garbageCollect();
-      return { outcome: 'ok', value: { deleted: (out.match(/blob eligible for deletion/g) ?? []).length } };
-    });
+    await s.ops.run('gc', {}, async () => ({ outcome: 'ok', value: { deleted: deletedBlobs(await (s.stack.get('registry') as Distribution).garbageCollect()) } }));
   },
 };

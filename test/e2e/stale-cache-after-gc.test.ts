@@ -1,0 +1,48 @@
+// stale-cache-after-gc on the real stack: GC in read-only mode deletes an image's blobs, the Redis cache still
+// answers for them; flushing it after GC makes HEAD honest.
+import { describe, expect, it } from 'vitest';
+import type { LabEvent } from '../../lab/events/schema.ts';
+import { history } from '../../lab/history/history.ts';
+import { eventsOf, lab, runsDir } from './lab-cli.ts';
+
+function run(variant?: string) {
+  const r = lab(['scenario', 'stale-cache-after-gc', '--json', '--seed', '6', ...(variant ? ['--variant', variant] : [])], runsDir());
+  const verdict = JSON.parse(r.stdout);
+  return { status: r.status, verdict, events: eventsOf(verdict.dir) as LabEvent[] };
+}
+
+describe('stale-cache-after-gc', () => {
+  it('reproduces: GC deleted the layers of the deleted image, HEAD still answers 200 for them', () => {
+    const { status, verdict, events } = run();
+    expect(status).toBe(0);
+    expect(verdict.verdict).toBe('reproduced');
+    const ops = history(events);
+    const image0 = ops.find((o) => o.kind === 'push')!;
+    const gc = ops.find((o) => o.kind === 'gc')!;
+    const layers = ops.filter((o) => o.kind === 'head' && o.invokedAt > gc.completedAt!);
+    expect(layers).toHaveLength(2);
+    const deleted = gc.value!.deleted as string[];
+    for (const h of layers) {
+      expect(deleted).toContain(h.args.digest);
+      expect(h).toMatchObject({ outcome: 'ok', value: { exists: true } });
+    }
+    expect(verdict.checks['honest-errors'].evidence).toEqual(layers.map((h) => `op ${gc.op} gc deleted ${String(h.args.digest)}; op ${h.op} HEAD ${String(image0.args.repo)} still got 200 for it`));
+    // GC ran while the registry was read-only, and the other image stayed whole
+    const ro = events.filter((e) => (e.type === 'fault.applied' || e.type === 'fault.healed') && e.fault === 'read-only');
+    expect(ro[0]!.t).toBeLessThan(gc.invokedAt);
+    expect(ro[1]!.t).toBeGreaterThan(gc.completedAt!);
+    expect(verdict.checks.durability.valid).toBe(true);
+  });
+
+  it('holds when the cache is flushed after GC: HEAD answers 404', () => {
+    const { status, verdict, events } = run('mitigated');
+    expect(status).toBe(0);
+    expect(verdict.verdict).toBe('holds');
+    expect(events.find((e) => e.type === 'fault.applied' && e.fault === 'flush')).toMatchObject({ kind: 'cache-flush', detail: { reply: '+OK' } });
+    const ops = history(events);
+    const gc = ops.find((o) => o.kind === 'gc')!;
+    const heads = ops.filter((o) => o.kind === 'head' && o.invokedAt > gc.completedAt!);
+    expect(heads.map((h) => h.value?.exists)).toEqual([false, false]);
+    expect(verdict.checks['honest-errors'].valid).toBe(true);
+  });
+});
