@@ -13,12 +13,12 @@ export function integrity(ops: readonly Op[]): CheckResult {
   const evidence: string[] = [];
   const where = new Set<number>();
   let checked = 0;
-  for (const pull of ops.filter((o) => o.kind === 'pull')) {
+  for (const pull of ops.filter((o) => Array.isArray(o.value?.blobs))) {
     const blobs = (pull.value?.blobs ?? []) as PulledBlob[];
     for (const b of blobs) {
       checked++;
       if (b.actual !== b.digest) where.add(pull.op);
-      if (b.actual !== b.digest) evidence.push(`op ${pull.op} pulled ${String(pull.args.repo)}: blob ${b.digest} has sha256 ${b.actual} (${b.size} bytes)`);
+      if (b.actual !== b.digest) evidence.push(`op ${pull.op} (${pull.kind}) ${String(pull.args.repo)}: blob ${b.digest} has sha256 ${b.actual} (${b.size} bytes)`);
     }
   }
   if (evidence.length > 0) return { valid: false, evidence, ops: [...where] };

@@ -234,6 +234,18 @@ export class OciClient {
     return { digest: sha256(r.bytes), mediaType, body: r.bytes };
   }
 
+  /** GETs a blob and hashes what arrives, never keeping it; a 200 cut short is reported, not thrown. */
+  async fetchBlob(repo: string, digest: string): Promise<PulledBlob> {
+    try {
+      const r = await this.call('GET', this.url(`/v2/${repo}/blobs/${digest}`), { expect: [200], keep: 'hash' });
+      return { digest, actual: r.hash, size: r.size };
+    } catch (e) {
+      // a 200 whose body stops short of its length: bytes that do not match their digest
+      if (!(e instanceof RegistryError && e.status === 200)) throw e;
+      return { digest, actual: `cut short after ${e.received ?? 0} bytes`, size: e.received ?? 0 };
+    }
+  }
+
   async getBlob(repo: string, digest: string): Promise<Uint8Array> {
     return (await this.call('GET', this.url(`/v2/${repo}/blobs/${digest}`), { expect: [200], keep: 'bytes' })).bytes;
   }
@@ -259,16 +271,7 @@ export class OciClient {
     const parsed = JSON.parse(Buffer.from(m.body).toString('utf8')) as { config?: { digest: string }; layers?: { digest: string }[] };
     const wanted = [parsed.config, ...(parsed.layers ?? [])].filter((d): d is { digest: string } => typeof d?.digest === 'string');
     const blobs: PulledBlob[] = [];
-    for (const { digest } of wanted) {
-      try {
-        const r = await this.call('GET', this.url(`/v2/${repo}/blobs/${digest}`), { expect: [200], keep: 'hash' });
-        blobs.push({ digest, actual: r.hash, size: r.size });
-      } catch (e) {
-        // a 200 whose body stops short of its length: bytes that do not match their digest
-        if (!(e instanceof RegistryError && e.status === 200)) throw e;
-        blobs.push({ digest, actual: `cut short after ${e.received ?? 0} bytes`, size: e.received ?? 0 });
-      }
-    }
+    for (const { digest } of wanted) blobs.push(await this.fetchBlob(repo, digest));
     const manifestOk = !ref.includes(':') || m.digest === ref;
     return { digest: m.digest, mediaType: m.mediaType, blobs, intact: manifestOk && blobs.every((b) => b.actual === b.digest) };
   }

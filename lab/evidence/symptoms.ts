@@ -3,6 +3,7 @@ import { containerListingMissed } from './container-listing-missed.ts';
 import { idleTimeout504 } from './idle-timeout-504.ts';
 import { objectStoreSilent } from './object-store-silent.ts';
 import { push5xxDuringFault } from './push-5xx-during-fault.ts';
+import { staleContainerListing } from './stale-container-listing.ts';
 import type { Symptom } from './symptom.ts';
 
 export const symptoms = {
@@ -10,6 +11,7 @@ export const symptoms = {
   's3-front-idle-timeout-504': idleTimeout504,
   'object-store-silent': objectStoreSilent,
   'container-listing-missed': containerListingMissed,
+  'stale-container-listing': staleContainerListing,
 } satisfies Record<string, Symptom>;
 
 export type SymptomName = keyof typeof symptoms;

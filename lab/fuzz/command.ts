@@ -18,9 +18,11 @@ export const commandSchema = z.discriminatedUnion('cmd', [
   z.object({ cmd: z.literal('heal'), fault: z.string() }).strict(),
   z.object({ cmd: z.literal('restart'), component: z.enum(RESTARTABLE) }).strict(),
   z.object({ cmd: z.literal('upload-start') }).strict(),
-  z.object({ cmd: z.literal('upload-patch'), upload: index, bytes: z.number().int().positive().max(1 << 20) }).strict(),
+  z.object({ cmd: z.literal('upload-patch'), upload: index, bytes: z.number().int().positive().max(16 << 20) }).strict(),
   z.object({ cmd: z.literal('upload-commit'), upload: index }).strict(),
   z.object({ cmd: z.literal('upload-status'), upload: index }).strict(),
+  /** GET the blob of a committed upload and hash every byte */
+  z.object({ cmd: z.literal('get-blob'), upload: index }).strict(),
 ]);
 
 export type Command = z.infer<typeof commandSchema>;

@@ -8,7 +8,7 @@ import { mount } from './commands/mount.ts';
 import { pull } from './commands/pull.ts';
 import { push } from './commands/push.ts';
 import { restart } from './commands/restart.ts';
-import { uploadCommit, uploadPatch, uploadStart, uploadStatus } from './commands/upload.ts';
+import { getBlob, uploadCommit, uploadPatch, uploadStart, uploadStatus } from './commands/upload.ts';
 import type { Executor } from './executor.ts';
 import type { Model } from './model.ts';
 import type { System } from './system.ts';
@@ -27,6 +27,7 @@ const EXECUTORS: { [K in Command['cmd']]: Executor<K> } = {
   'upload-patch': uploadPatch,
   'upload-commit': uploadCommit,
   'upload-status': uploadStatus,
+  'get-blob': getBlob,
 };
 
 export function applies(c: Command, m: Model): boolean {

@@ -54,6 +54,20 @@ export const uploadCommit: Executor<'upload-commit'> = {
   },
 };
 
+/** GETs the blob a committed upload made, hashing every byte. */
+export const getBlob: Executor<'get-blob'> = {
+  applies: (c, m) => m.uploads.some((u) => u.state === 'committed'),
+  async run(c, m, s) {
+    const done = m.uploads.filter((u) => u.state === 'committed');
+    const u = done[c.upload % done.length]!;
+    const digest = sha256(u.data);
+    await s.ops.run('get-blob', { repo: u.repo, digest }, async (client) => {
+      const blob = await client.fetchBlob(u.repo, digest);
+      return blob.actual === digest ? { outcome: 'ok', value: { blobs: [blob] } } : { outcome: 'fail', value: { blobs: [blob] }, error: 'bytes do not match their digest' };
+    });
+  },
+};
+
 /** Asks the registry what it still holds of an upload. */
 export const uploadStatus: Executor<'upload-status'> = {
   applies: (c, m) => openUpload(m, c.upload) !== undefined,

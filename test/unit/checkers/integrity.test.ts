@@ -25,7 +25,7 @@ describe('integrity', () => {
     );
     const r = integrity(ops);
     expect(r.valid).toBe(false);
-    expect(r.evidence).toEqual(['op 3 pulled lab/a: blob sha256:aa has sha256 sha256:ff (3 bytes)']);
+    expect(r.evidence).toEqual(['op 3 (pull) lab/a: blob sha256:aa has sha256 sha256:ff (3 bytes)']);
   });
 
   it('is unknown when no blob was pulled', () => {

@@ -1,0 +1,24 @@
+// A Swift container replica was cut while segments were written: its listing lacks them. The registry then
+// reads that listing: the commit fails with BLOB_UPLOAD_INVALID (the size it finds is short), or the commit
+// succeeds and reads of the blob return bytes that do not match (a short, or poisoned, listing).
+import type { Symptom } from './symptom.ts';
+import { faultWindows } from '../history/faults.ts';
+
+export const staleContainerListing: Symptom = (events, ops) => {
+  const cuts = faultWindows(events).filter((w) => w.kind === 'link-down');
+  if (cuts.length === 0) return { seen: false, evidence: ['no link was cut'] };
+  const after = Math.min(...cuts.map((w) => w.from));
+  const evidence: string[] = [];
+  const where: number[] = [];
+  for (const o of ops.filter((o) => o.invokedAt > after)) {
+    if (o.kind === 'upload-commit' && o.outcome === 'fail' && /BLOB_UPLOAD_INVALID/.test(o.error ?? '')) {
+      where.push(o.op);
+      evidence.push(`op ${o.op} commit of upload ${String(o.args.upload)}: HTTP ${o.status} BLOB_UPLOAD_INVALID: the registry read a listing without the segments written while ${cuts.map((w) => w.target).join(', ')} was cut`);
+    }
+    for (const b of ((o.value?.blobs ?? []) as { digest: string; actual: string; size: number }[]).filter((b) => b.actual !== b.digest)) {
+      where.push(o.op);
+      evidence.push(`op ${o.op} ${o.kind} ${b.digest.slice(0, 19)}…: 200 with ${b.size} bytes whose sha256 is ${b.actual.slice(0, 19)}…`);
+    }
+  }
+  return { seen: evidence.length > 0, evidence, ops: where };
+};

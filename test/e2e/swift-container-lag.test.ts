@@ -1,0 +1,46 @@
+// swift-container-lag on the real Swift stack: c3 cut for two 5 MiB segments of an upload. Either outcome the
+// notes saw is the reproduction: the commit fails with BLOB_UPLOAD_INVALID, or it succeeds and reads are short.
+import { describe, expect, it } from 'vitest';
+import { history } from '../../lab/history/history.ts';
+import { eventsOf, lab, runsDir } from './lab-cli.ts';
+
+function run(variant?: string) {
+  const r = lab(['scenario', 'swift-container-lag', '--json', '--seed', '2', ...(variant ? ['--variant', variant] : [])], runsDir());
+  const verdict = JSON.parse(r.stdout);
+  return { status: r.status, verdict, ops: history(eventsOf(verdict.dir)), events: eventsOf(verdict.dir) };
+}
+
+describe('swift-container-lag', () => {
+  it('reproduces: the commit reads the stale listing, or reads of the blob come back short', () => {
+    const { status, verdict, ops, events } = run();
+    expect(status).toBe(0);
+    expect(verdict.verdict).toBe('reproduced');
+    const cut = events.filter((e) => (e.type === 'fault.applied' || e.type === 'fault.healed') && e.fault === 'c3-down');
+    expect(cut.map((e) => e.type)).toEqual(['fault.applied', 'fault.healed']);
+    // two segments were written while c3 was cut
+    const during = ops.filter((o) => o.kind === 'upload-patch' && o.invokedAt > cut[0]!.t && o.completedAt! < cut[1]!.t);
+    expect(during).toHaveLength(2);
+    const commit = ops.find((o) => o.kind === 'upload-commit')!;
+    const evidence: string[] = verdict.symptoms['stale-container-listing'].evidence;
+    if (commit.outcome === 'fail') {
+      expect(commit.status).toBe(404);
+      expect(evidence[0]).toMatch(/^op \d+ commit of upload 0: HTTP 404 BLOB_UPLOAD_INVALID: .* while fault-proxy\/c3-link was cut$/);
+    } else {
+      const short = ops.filter((o) => o.kind === 'get-blob' && o.outcome === 'fail');
+      expect(short.length).toBeGreaterThan(0);
+      expect(evidence.every((l) => /^op \d+ get-blob sha256:[0-9a-f]{12}…: 200 with \d+ bytes whose sha256 is /.test(l))).toBe(true);
+      expect(verdict.checks.integrity.valid).toBe(false);
+    }
+  });
+
+  it('holds with an object-updater pass and a cache flush before the commit and the reads', () => {
+    const { status, verdict, ops, events } = run('mitigated');
+    expect(status).toBe(0);
+    expect(verdict.verdict).toBe('holds');
+    expect(events.find((e) => e.type === 'fault.applied' && e.fault === 'update')).toMatchObject({ kind: 'daemon-pass', target: 'object-store/object-updater' });
+    expect(ops.find((o) => o.kind === 'upload-commit')).toMatchObject({ outcome: 'ok' });
+    const reads = ops.filter((o) => o.kind === 'get-blob');
+    expect(reads).toHaveLength(12);
+    expect(reads.every((o) => o.outcome === 'ok')).toBe(true);
+  });
+});
