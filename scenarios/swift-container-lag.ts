@@ -8,11 +8,11 @@ import { scenario, type ScenarioInput } from '../lab/scenario/schema.ts';
 type Commands = Extract<ScenarioInput['workload'][number], { commands: unknown }>['commands'];
 const segment = { cmd: 'upload-patch', upload: 0, bytes: 5 << 20 } as const;
 const upload: Commands = [{ cmd: 'upload-start' }, segment, { cmd: 'fault', fault: 'c3-down' }, segment, segment, { cmd: 'heal', fault: 'c3-down' }, segment];
-const reads: Commands = [{ cmd: 'upload-commit', upload: 0 }, ...Array.from({ length: 12 }, () => ({ cmd: 'get-blob', upload: 0 }) as const)];
+const reads: Commands = [{ cmd: 'upload-commit', upload: 0 }, ...Array.from({ length: 16 }, () => ({ cmd: 'get-blob', upload: 0 }) as const)];
 
 export default scenario({
   name: 'swift-container-lag',
-  symptom: 'a container replica cut for two segments of a push: the push fails with BLOB_UPLOAD_INVALID, or reads of the blob come back short',
+  symptom: 'a container replica cut for two segments of a push: the push fails (BLOB_UPLOAD_INVALID, DIGEST_INVALID), or reads of the blob come back short',
   source: 'seed 000 ("Waiting 300 seconds for swift", T390251); notes/swift-eventual-consistency.md, experiment A',
   topology: {
     'registry-front': { product: 'nginx' },

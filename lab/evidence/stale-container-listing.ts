@@ -1,6 +1,7 @@
 // A Swift container replica was cut while segments were written: its listing lacks them. The registry then
-// reads that listing: the commit fails with BLOB_UPLOAD_INVALID (the size it finds is short), or the commit
-// succeeds and reads of the blob return bytes that do not match (a short, or poisoned, listing).
+// reads that listing: the commit fails with BLOB_UPLOAD_INVALID (the size it finds is short) or DIGEST_INVALID
+// (the bytes it resumes from are not the ones written), or the commit succeeds and reads of the blob return
+// bytes that do not match (a short, or poisoned, listing).
 import type { Symptom } from './symptom.ts';
 import { faultWindows } from '../history/faults.ts';
 
@@ -11,9 +12,10 @@ export const staleContainerListing: Symptom = (events, ops) => {
   const evidence: string[] = [];
   const where: number[] = [];
   for (const o of ops.filter((o) => o.invokedAt > after)) {
-    if (o.kind === 'upload-commit' && o.outcome === 'fail' && /BLOB_UPLOAD_INVALID/.test(o.error ?? '')) {
+    const code = /BLOB_UPLOAD_INVALID|DIGEST_INVALID/.exec(o.error ?? '')?.[0];
+    if (o.kind === 'upload-commit' && o.outcome === 'fail' && code) {
       where.push(o.op);
-      evidence.push(`op ${o.op} commit of upload ${String(o.args.upload)}: HTTP ${o.status} BLOB_UPLOAD_INVALID: the registry read a listing without the segments written while ${cuts.map((w) => w.target).join(', ')} was cut`);
+      evidence.push(`op ${o.op} commit of upload ${String(o.args.upload)}: HTTP ${o.status} ${code}: the registry read a listing without the segments written while ${cuts.map((w) => w.target).join(', ')} was cut`);
     }
     for (const b of ((o.value?.blobs ?? []) as { digest: string; actual: string; size: number }[]).filter((b) => b.actual !== b.digest)) {
       where.push(o.op);
