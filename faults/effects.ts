@@ -10,6 +10,7 @@ import type { FaultEffect } from './fault.ts';
 import { CacheFlushEffect } from './cache-flush.ts';
 import { DaemonPassEffect } from './daemon-pass.ts';
 import { LinkDownEffect, planLinkDown } from './link-down.ts';
+import { ProcessEffect } from './process.ts';
 import { ReadOnlyEffect } from './read-only.ts';
 import { planToxic, ToxicEffect } from './toxic.ts';
 
@@ -22,6 +23,7 @@ export function faultEffects(scenario: Scenario, stack: Stack): Map<string, Faul
     if (spec.kind === 'daemon-pass') effects.set(name, new DaemonPassEffect({ fault: name, daemon: spec.daemon }, stack.get('object-store') as Swift));
     if (spec.kind === 'read-only') effects.set(name, new ReadOnlyEffect(name, stack.get('registry') as Distribution));
     if (spec.kind === 'cache-flush') effects.set(name, new CacheFlushEffect(name, stack.get('cache') as Redis));
+    if (spec.kind === 'process') effects.set(name, new ProcessEffect(name, spec.action, stack.get(spec.role)));
   }
   return effects;
 }

@@ -42,7 +42,7 @@ export function buildStack(t: Topology): Stack {
   const s3Via = front ? 's3-front' : 'object-store';
   const cache = r.cache === 'redis' ? 'cache' : undefined;
   const storage = r.storage === 's3' ? [s3Via] : r.storage === 'swift' ? ['object-store'] : [];
-  add('registry', new Distribution('registry', { storage: r.storage, s3Via, objectStore: 'object-store', cache }), [...storage, ...(cache ? [cache] : [])]);
+  add('registry', new Distribution('registry', { storage: r.storage, s3Via, objectStore: 'object-store', cache, redisHealthCheck: r.redisHealthCheck }), [...storage, ...(cache ? [cache] : [])]);
 
   if (t['registry-front']) add('registry-front', new Nginx('registry-front', { kind: 'registry-front', upstream: 'registry' }), ['registry']);
   return new Stack(members);

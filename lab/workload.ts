@@ -1,5 +1,6 @@
 // Runs a scenario's workload steps against the registry, in order: each step becomes commands of the fuzzer's
 // kinds, run by the same executors, so a scenario and a fuzz case record the same ops.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FaultEffect } from '../faults/fault.ts';
 import type { EventLog } from './events/log.ts';
 import type { Command } from './fuzz/command.ts';
@@ -25,6 +26,7 @@ function commandsOf(step: Step, m: Model): Command[] {
   if ('pull' in step) return m.images.map((_, image) => ({ cmd: 'pull', image }));
   if ('fault' in step) return [{ cmd: 'fault', fault: step.fault }];
   if ('heal' in step) return [{ cmd: 'heal', fault: step.heal }];
+  if ('wait' in step) return [];
   return step.commands;
 }
 
@@ -33,6 +35,7 @@ export async function runWorkload(steps: readonly Step[], o: WorkloadOptions): P
   const system = new System(o.stack, new Ops(o.registry, o.events, o.signal), o.events, o.faults, o.seed);
   try {
     for (const step of steps) {
+      if ('wait' in step) await sleep(step.wait, undefined, { signal: o.signal });
       for (const c of commandsOf(step, model)) {
         o.signal.throwIfAborted();
         if (applies(c, model)) await execute(c, model, system);

@@ -19,6 +19,7 @@ export interface DistributionOptions {
   /** the role holding the S3 credentials and bucket */
   objectStore?: string;
   cache?: string;
+  redisHealthCheck?: boolean;
 }
 
 export class Distribution extends Component {
@@ -63,7 +64,7 @@ export class Distribution extends Component {
     const dir = join(this.ctx.dir, this.role);
     mkdirSync(dir, { recursive: true });
     const redis = this.opts.cache ? this.ctx.peer(this.opts.cache).endpoint : undefined;
-    writeFileSync(this.configFile, distributionConfig({ port: this.port, secret: this.secret, storage: this.storage(), redis, readOnly: this.readOnly }));
+    writeFileSync(this.configFile, distributionConfig({ port: this.port, secret: this.secret, storage: this.storage(), redis, readOnly: this.readOnly, redisHealthCheck: this.opts.redisHealthCheck }));
     const proc = this.spawn('distribution', this.ctx.programs.path('docker-registry'), ['serve', this.configFile]);
     await this.ready(proc, `GET ${this.endpoint}/v2/`, () => httpOk(`${this.endpoint}/v2/`, (s) => s === 200));
   }

@@ -3,6 +3,7 @@ import { containerListingMissed } from './container-listing-missed.ts';
 import { idleTimeout504 } from './idle-timeout-504.ts';
 import { objectStoreSilent } from './object-store-silent.ts';
 import { push5xxDuringFault } from './push-5xx-during-fault.ts';
+import { downWithoutRedis, servesWithoutRedis } from './redis-outage.ts';
 import { staleContainerListing } from './stale-container-listing.ts';
 import type { Symptom } from './symptom.ts';
 
@@ -12,6 +13,8 @@ export const symptoms = {
   'object-store-silent': objectStoreSilent,
   'container-listing-missed': containerListingMissed,
   'stale-container-listing': staleContainerListing,
+  'serves-without-redis': servesWithoutRedis,
+  'down-without-redis': downWithoutRedis,
 } satisfies Record<string, Symptom>;
 
 export type SymptomName = keyof typeof symptoms;

@@ -84,6 +84,11 @@ export abstract class Component {
     await this.start(this.ctx);
   }
 
+  /** SIGSTOP (or SIGCONT) to every process of it: it holds its connections and answers nothing. */
+  pause(on: boolean): void {
+    for (const p of this.processes) p.signal(on ? 'SIGSTOP' : 'SIGCONT');
+  }
+
   /** Stops its processes, last started first. */
   async stop(graceMs = 5000): Promise<void> {
     for (const p of [...this.processes].reverse()) if (p.running) await p.stop(graceMs);

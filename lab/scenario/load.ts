@@ -75,10 +75,12 @@ function crossCheck(s: Scenario, shown: string): void {
   if (s.topology.registry.storage === 's3' && store !== 'ceph') fail('topology.registry.storage', 's3 storage needs a ceph object-store');
   if (s.topology.registry.storage === 'swift' && store !== 'swift') fail('topology.registry.storage', 'swift storage needs a swift object-store');
   if (s.topology.registry.cache === 'redis' && !s.topology.cache) fail('topology.registry.cache', 'a redis cache needs a cache role');
+  if (s.topology.registry.redisHealthCheck && s.topology.registry.cache !== 'redis') fail('topology.registry.redisHealthCheck', 'needs the redis cache');
   for (const [name, f] of Object.entries(s.faults)) {
     if ('link' in f && !s.topology.links[f.link]) fail(`faults.${name}.link`, `no link "${f.link}"`);
     if (f.kind === 'daemon-pass' && s.topology['object-store']?.product !== 'swift') fail(`faults.${name}`, 'a daemon pass needs a swift object-store');
     if (f.kind === 'cache-flush' && s.topology.registry.cache !== 'redis') fail(`faults.${name}`, 'a cache flush needs the redis cache');
+    if (f.kind === 'process' && !roles.includes(f.role)) fail(`faults.${name}.role`, `no role "${f.role}" in the topology`);
   }
   s.workload.forEach((step, i) => {
     const refs = 'fault' in step ? [step.fault] : 'heal' in step ? [step.heal] : 'commands' in step ? step.commands.flatMap((c) => ('fault' in c ? [c.fault] : [])) : [];

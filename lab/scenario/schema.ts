@@ -14,6 +14,8 @@ const roles = z
         version: z.literal('2.8').default('2.8'),
         storage: z.enum(['s3', 'swift', 'filesystem']),
         cache: z.enum(['redis', 'inmemory']).default('inmemory'),
+        /** a TCP health check on the Redis cache: when it fails, the registry answers 503 to everything */
+        redisHealthCheck: z.boolean().default(false),
       })
       .strict(),
     's3-front': z
@@ -41,6 +43,8 @@ const step = z.union([
   z.object({ heal: z.string() }).strict(),
   /** commands of the fuzzer, one after the other (a reproducer found by `lab fuzz`) */
   z.object({ commands: z.array(commandSchema).nonempty() }).strict(),
+  /** ms to let pass (a health check noticing an outage …) */
+  z.object({ wait: z.number().int().positive().max(600_000) }).strict(),
 ]);
 
 const fault = z.discriminatedUnion('kind', [
@@ -62,6 +66,8 @@ const fault = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('read-only') }).strict(),
   /** the registry's Redis blob-descriptor cache flushed (a one-shot action) */
   z.object({ kind: z.literal('cache-flush') }).strict(),
+  /** a component stopped (started again on healing) or paused (SIGSTOP, resumed with SIGCONT) */
+  z.object({ kind: z.literal('process'), role: z.string(), action: z.enum(['stop', 'pause']) }).strict(),
 ]);
 
 export const CHECKER_NAMES = ['durability', 'integrity', 'liveness', 'honest-errors', 'read-your-writes'] as const;

@@ -22,7 +22,7 @@ let records: HttpRecord[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lab-oci-'));
   mkdirSync(join(dir, 'logs'));
-  stack = buildStack({ registry: { product: 'distribution', version: '2.8', storage: 'filesystem', cache: 'inmemory' }, links: {} });
+  stack = buildStack({ registry: { product: 'distribution', version: '2.8', storage: 'filesystem', cache: 'inmemory', redisHealthCheck: false }, links: {} });
   const { programs } = await provision(stack.programs(), () => {});
   await stack.start({ dir, events: new EventLog(join(dir, 'events.ndjson')), state: new RunState(join(dir, 'state.json')), programs, signal: new AbortController().signal });
   registry = stack.get('registry') as Distribution;

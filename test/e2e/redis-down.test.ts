@@ -1,0 +1,40 @@
+// redis-down on the real stack: which seed's claim holds, in each configuration, with the latency report.
+import { describe, expect, it } from 'vitest';
+import { history } from '../../lab/history/history.ts';
+import { eventsOf, lab, runsDir } from './lab-cli.ts';
+
+function run(variant?: string) {
+  const r = lab(['scenario', 'redis-down', '--json', '--seed', '8', ...(variant ? ['--variant', variant] : [])], runsDir());
+  const verdict = JSON.parse(r.stdout);
+  return { status: r.status, verdict, events: eventsOf(verdict.dir) };
+}
+
+describe('redis-down', () => {
+  it('without a health check the registry keeps serving while Redis is down (the runbook holds)', () => {
+    const { status, verdict, events } = run();
+    expect(status).toBe(0);
+    const claim = verdict.symptoms['serves-without-redis'];
+    expect(claim.seen).toBe(true);
+    expect(claim.evidence).toEqual([
+      expect.stringMatching(/^before the outage: push median \d\.\d{3} s \(3 ok\); pull median \d\.\d{3} s \(3 ok\)$/),
+      expect.stringMatching(/^during the outage: push median \d\.\d{3} s \(3 ok\); pull median \d\.\d{3} s \(6 ok\)$/),
+    ]);
+    // Redis really was down: stopped by the fault, started again by the heal
+    const exits = events.filter((e) => e.type === 'component.exited' && e.component === 'cache');
+    expect(exits.length).toBeGreaterThanOrEqual(2);
+    expect(events.filter((e) => e.type === 'component.ready' && e.component === 'cache')).toHaveLength(2);
+  });
+
+  it('with a TCP health check on Redis the registry answers 503 to everything while Redis is down', () => {
+    const { status, verdict, events } = run('health-check');
+    expect(status).toBe(0);
+    const claim = verdict.symptoms['down-without-redis'];
+    expect(claim.seen).toBe(true);
+    expect(claim.evidence[1]).toMatch(/^during the outage: push median \d\.\d{3} s \(0 ok, 3 × 503\); pull median \d\.\d{3} s \(0 ok, 6 × 503\)$/);
+    const ops = history(events);
+    const during = ops.filter((o) => claim.ops.includes(o.op));
+    expect(during.every((o) => o.outcome === 'info' && o.status === 503)).toBe(true);
+    // the images pushed before the outage are still there
+    expect(verdict.checks.durability.valid).toBe(true);
+  });
+});
