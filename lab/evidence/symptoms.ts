@@ -1,5 +1,6 @@
 // The symptoms a scenario can name in its expectations.
 import { containerListingMissed } from './container-listing-missed.ts';
+import { gcDeletedInFlight } from './gc-deleted-in-flight.ts';
 import { idleTimeout504 } from './idle-timeout-504.ts';
 import { objectStoreSilent } from './object-store-silent.ts';
 import { push5xxDuringFault } from './push-5xx-during-fault.ts';
@@ -15,6 +16,7 @@ export const symptoms = {
   'stale-container-listing': staleContainerListing,
   'serves-without-redis': servesWithoutRedis,
   'down-without-redis': downWithoutRedis,
+  'gc-deleted-in-flight': gcDeletedInFlight,
 } satisfies Record<string, Symptom>;
 
 export type SymptomName = keyof typeof symptoms;

@@ -9,6 +9,10 @@ export const RESTARTABLE = ['registry', 'registry-front', 's3-front', 'cache'] a
 
 export const commandSchema = z.discriminatedUnion('cmd', [
   z.object({ cmd: z.literal('push'), layers: z.array(layerSpec).min(1).max(4), chunked: z.boolean() }).strict(),
+  /** the first half of a push: config and layers uploaded, the manifest not yet (a push in flight) */
+  z.object({ cmd: z.literal('push-blobs'), layers: z.array(layerSpec).min(1).max(4) }).strict(),
+  /** the second half: the manifest of an image whose blobs are up (the op that acknowledges the push) */
+  z.object({ cmd: z.literal('push-manifest'), image: index }).strict(),
   z.object({ cmd: z.literal('pull'), image: index }).strict(),
   z.object({ cmd: z.literal('head'), image: index, layer: index }).strict(),
   z.object({ cmd: z.literal('mount'), image: index, layer: index }).strict(),

@@ -6,7 +6,7 @@ import { gc } from './commands/gc.ts';
 import { head } from './commands/head.ts';
 import { mount } from './commands/mount.ts';
 import { pull } from './commands/pull.ts';
-import { push } from './commands/push.ts';
+import { push, pushBlobs, pushManifest } from './commands/push.ts';
 import { restart } from './commands/restart.ts';
 import { getBlob, uploadCommit, uploadPatch, uploadStart, uploadStatus } from './commands/upload.ts';
 import type { Executor } from './executor.ts';
@@ -15,6 +15,8 @@ import type { System } from './system.ts';
 
 const EXECUTORS: { [K in Command['cmd']]: Executor<K> } = {
   push,
+  'push-blobs': pushBlobs,
+  'push-manifest': pushManifest,
   pull,
   head,
   mount,

@@ -1,13 +1,15 @@
 // What the fuzzer believes about the registry in one case: images pushed (acknowledged, unknown, deleted),
 // uploads started and how many bytes the registry acknowledged, faults active.
-import type { Blob } from '../../fixtures/image.ts';
+import type { Blob, Image } from '../../fixtures/image.ts';
 
 export interface ImageState {
   repo: string;
   tag: string;
   digest: string;
   layers: Blob[];
-  state: 'acked' | 'unknown' | 'failed' | 'deleted';
+  state: 'acked' | 'unknown' | 'failed' | 'deleted' | 'in-flight';
+  /** while in flight: the image whose manifest is still to be put */
+  image?: Image;
 }
 
 export interface UploadState {
