@@ -10,7 +10,8 @@ const before: Steps = [
   // HEADs fill the blob-descriptor cache, as clients do before every push
   { commands: [{ cmd: 'head', image: 0, layer: 0 }, { cmd: 'head', image: 0, layer: 1 }, { cmd: 'delete', image: 0 }] },
   { fault: 'read-only' },
-  { commands: [{ cmd: 'gc' }] },
+  // a dry run first, as the runbook does: it names the blobs and deletes none
+  { commands: [{ cmd: 'gc', dryRun: true }, { cmd: 'gc' }] },
   { heal: 'read-only' },
 ];
 const after: Steps = [{ commands: [{ cmd: 'head', image: 0, layer: 0 }, { cmd: 'head', image: 0, layer: 1 }, { cmd: 'pull', image: 1 }] }];

@@ -17,7 +17,8 @@ export const commandSchema = z.discriminatedUnion('cmd', [
   z.object({ cmd: z.literal('head'), image: index, layer: index }).strict(),
   z.object({ cmd: z.literal('mount'), image: index, layer: index }).strict(),
   z.object({ cmd: z.literal('delete'), image: index }).strict(),
-  z.object({ cmd: z.literal('gc') }).strict(),
+  /** garbage-collect the registry's storage; a dry run only reports what it would delete */
+  z.object({ cmd: z.literal('gc'), dryRun: z.boolean().optional() }).strict(),
   z.object({ cmd: z.literal('fault'), fault: z.string() }).strict(),
   z.object({ cmd: z.literal('heal'), fault: z.string() }).strict(),
   z.object({ cmd: z.literal('restart'), component: z.enum(RESTARTABLE) }).strict(),

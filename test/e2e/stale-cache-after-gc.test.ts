@@ -18,7 +18,10 @@ describe('stale-cache-after-gc', () => {
     expect(verdict.verdict).toBe('reproduced');
     const ops = history(events);
     const image0 = ops.find((o) => o.kind === 'push')!;
-    const gc = ops.find((o) => o.kind === 'gc')!;
+    const [dry, gc] = ops.filter((o) => o.kind === 'gc') as [typeof image0, typeof image0];
+    // the dry run named the same blobs and deleted none
+    expect(dry.args.dryRun).toBe(true);
+    expect([...(dry.value!.wouldDelete as string[])].sort()).toEqual([...(gc.value!.deleted as string[])].sort());
     const layers = ops.filter((o) => o.kind === 'head' && o.invokedAt > gc.completedAt!);
     expect(layers).toHaveLength(2);
     const deleted = gc.value!.deleted as string[];
@@ -40,7 +43,7 @@ describe('stale-cache-after-gc', () => {
     expect(verdict.verdict).toBe('holds');
     expect(events.find((e) => e.type === 'fault.applied' && e.fault === 'flush')).toMatchObject({ kind: 'cache-flush', detail: { reply: '+OK' } });
     const ops = history(events);
-    const gc = ops.find((o) => o.kind === 'gc')!;
+    const gc = ops.findLast((o) => o.kind === 'gc')!;
     const heads = ops.filter((o) => o.kind === 'head' && o.invokedAt > gc.completedAt!);
     expect(heads.map((h) => h.value?.exists)).toEqual([false, false]);
     expect(verdict.checks['honest-errors'].valid).toBe(true);

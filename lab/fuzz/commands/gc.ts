@@ -1,4 +1,5 @@
-// Run Distribution's garbage collector against the registry's storage; the op records the blobs it deleted.
+// Run Distribution's garbage collector against the registry's storage; the op records the blobs it deleted
+// (a dry run: the blobs it would delete, deleting none).
 import type { Distribution } from '../../components/distribution.ts';
 import type { Executor } from '../executor.ts';
 
@@ -9,7 +10,9 @@ export function deletedBlobs(output: string): string[] {
 
 export const gc: Executor<'gc'> = {
   applies: () => true,
-  async run(_c, _m, s) {
-    await s.ops.run('gc', {}, async () => ({ outcome: 'ok', value: { deleted: deletedBlobs(await (s.stack.get('registry') as Distribution).garbageCollect()) } }));
+  async run(c, _m, s) {
+    const output = await (s.stack.get('registry') as Distribution).garbageCollect(c.dryRun ?? false);
+    const blobs = deletedBlobs(output);
+    await s.ops.run('gc', { dryRun: c.dryRun ?? false }, async () => ({ outcome: 'ok', value: c.dryRun ? { wouldDelete: blobs } : { deleted: blobs } }));
   },
 };
