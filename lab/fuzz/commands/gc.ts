@@ -11,8 +11,10 @@ export function deletedBlobs(output: string): string[] {
 export const gc: Executor<'gc'> = {
   applies: () => true,
   async run(c, _m, s) {
-    const output = await (s.stack.get('registry') as Distribution).garbageCollect(c.dryRun ?? false);
-    const blobs = deletedBlobs(output);
-    await s.ops.run('gc', { dryRun: c.dryRun ?? false }, async () => ({ outcome: 'ok', value: c.dryRun ? { wouldDelete: blobs } : { deleted: blobs } }));
+    // inside the op: a collector that fails (on an empty S3 bucket: "Path not found") ends the op, not the run
+    await s.ops.run('gc', { dryRun: c.dryRun ?? false }, async () => {
+      const blobs = deletedBlobs(await (s.stack.get('registry') as Distribution).garbageCollect(c.dryRun ?? false));
+      return { outcome: 'ok', value: c.dryRun ? { wouldDelete: blobs } : { deleted: blobs } };
+    });
   },
 };
