@@ -5,11 +5,6 @@ import type { Applied, FaultEffect } from './fault.ts';
 
 export type Daemon = 'object-updater' | 'container-replicator';
 
-export interface DaemonPassPlan {
-  fault: string;
-  daemon: Daemon;
-}
-
 /** The lines of a daemon's output that say what it did. */
 export function summary(output: string): string[] {
   return output.split('\n').filter((l) => /successes|failures|Object update|replication|complete/i.test(l)).map((l) => l.trim()).slice(0, 12);
@@ -19,21 +14,17 @@ export class DaemonPassEffect implements FaultEffect {
   readonly kind = 'daemon-pass';
 
   constructor(
-    readonly plan: DaemonPassPlan,
+    readonly name: string,
+    readonly daemon: Daemon,
     private readonly swift: Swift,
   ) {}
 
-  get name(): string {
-    return this.plan.fault;
-  }
-
   async apply(): Promise<Applied> {
-    const out = await this.swift.runOnce(this.plan.daemon);
-    return { target: `object-store/${this.plan.daemon}`, detail: { report: summary(out) } };
+    return { target: `object-store/${this.daemon}`, detail: { report: summary(await this.swift.runOnce(this.daemon)) } };
   }
 
   /** A pass cannot be undone: healing it records that nothing was done. */
   async heal(): Promise<Applied> {
-    return { target: `object-store/${this.plan.daemon}`, detail: {} };
+    return { target: `object-store/${this.daemon}`, detail: {} };
   }
 }

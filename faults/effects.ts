@@ -9,7 +9,7 @@ import { FAULT_PROXY } from '../lab/topology.ts';
 import type { FaultEffect } from './fault.ts';
 import { CacheFlushEffect } from './cache-flush.ts';
 import { DaemonPassEffect } from './daemon-pass.ts';
-import { LinkDownEffect, planLinkDown } from './link-down.ts';
+import { LinkDownEffect } from './link-down.ts';
 import { ProcessEffect } from './process.ts';
 import { ReadOnlyEffect } from './read-only.ts';
 import { planToxic, ToxicEffect } from './toxic.ts';
@@ -19,8 +19,8 @@ export function faultEffects(scenario: Scenario, stack: Stack): Map<string, Faul
   const toxiproxy = () => (stack.get(FAULT_PROXY) as Toxiproxy).client;
   for (const [name, spec] of Object.entries(scenario.faults)) {
     if (spec.kind === 'toxic') effects.set(name, new ToxicEffect(planToxic(name, spec), toxiproxy()));
-    if (spec.kind === 'link-down') effects.set(name, new LinkDownEffect(planLinkDown(name, spec.link), toxiproxy()));
-    if (spec.kind === 'daemon-pass') effects.set(name, new DaemonPassEffect({ fault: name, daemon: spec.daemon }, stack.get('object-store') as Swift));
+    if (spec.kind === 'link-down') effects.set(name, new LinkDownEffect(name, spec.link, toxiproxy()));
+    if (spec.kind === 'daemon-pass') effects.set(name, new DaemonPassEffect(name, spec.daemon, stack.get('object-store') as Swift));
     if (spec.kind === 'read-only') effects.set(name, new ReadOnlyEffect(name, stack.get('registry') as Distribution));
     if (spec.kind === 'cache-flush') effects.set(name, new CacheFlushEffect(name, stack.get('cache') as Redis));
     if (spec.kind === 'process') effects.set(name, new ProcessEffect(name, spec.action, stack.get(spec.role)));

@@ -2,30 +2,19 @@
 import type { ToxiproxyClient } from '../lab/clients/toxiproxy.ts';
 import type { Applied, FaultEffect } from './fault.ts';
 
-export interface LinkDownPlan {
-  fault: string;
-  proxy: string;
-}
-
-export function planLinkDown(fault: string, link: string): LinkDownPlan {
-  return { fault, proxy: link };
-}
-
 export class LinkDownEffect implements FaultEffect {
   readonly kind = 'link-down';
 
+  /** the plan is the link: its proxy is named after it */
   constructor(
-    readonly plan: LinkDownPlan,
+    readonly name: string,
+    readonly link: string,
     private readonly toxiproxy: ToxiproxyClient,
   ) {}
 
-  get name(): string {
-    return this.plan.fault;
-  }
-
   private async set(enabled: boolean): Promise<Applied> {
-    const p = await this.toxiproxy.setEnabled(this.plan.proxy, enabled);
-    return { target: `fault-proxy/${this.plan.proxy}`, detail: { enabled: p.enabled, listen: p.listen, upstream: p.upstream } };
+    const p = await this.toxiproxy.setEnabled(this.link, enabled);
+    return { target: `fault-proxy/${this.link}`, detail: { enabled: p.enabled, listen: p.listen, upstream: p.upstream } };
   }
 
   apply(): Promise<Applied> {

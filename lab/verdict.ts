@@ -26,15 +26,21 @@ export interface Verdict {
 
 type Expectations = { expect: Omit<Scenario['expect'], 'violated'> & { violated?: Scenario['expect']['violated'] }; bounds: Scenario['bounds'] };
 
-export function judge(s: Expectations, events: readonly LabEvent[]): Verdict {
+/** Every checker over a history; ops without a bound of their kind get defaultBoundMs. */
+export function checkAll(events: readonly LabEvent[], bounds: Readonly<Record<string, number>>, defaultBoundMs?: number): Record<string, CheckResult> {
   const ops = history(events);
-  const checks: Record<string, CheckResult> = {
+  return {
     durability: durability(ops),
     integrity: integrity(ops),
-    liveness: liveness(ops, s.bounds),
+    liveness: liveness(ops, bounds, defaultBoundMs),
     'honest-errors': honestErrors(ops),
     'read-your-writes': readYourWrites(ops, events),
   };
+}
+
+export function judge(s: Expectations, events: readonly LabEvent[]): Verdict {
+  const ops = history(events);
+  const checks = checkAll(events, s.bounds);
   const found = Object.fromEntries(s.expect.reproduced.map((name) => [name, symptoms[name](events, ops)]));
   const crashes = events.flatMap((e) => (e.type === 'component.exited' && !e.expected ? [`${e.component} (${e.product}) pid ${e.pid} exited ${e.code ?? e.signal}`] : []));
   const violated = s.expect.violated ?? [];
