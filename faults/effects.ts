@@ -1,17 +1,21 @@
 // The effect for each fault a scenario defines, bound to the running stack.
 import type { Distribution } from '../lab/components/distribution.ts';
+import type { Nginx } from '../lab/components/nginx.ts';
 import type { Redis } from '../lab/components/redis.ts';
+import type { Rsync } from '../lab/components/rsync.ts';
 import type { Swift } from '../lab/components/swift.ts';
 import type { Toxiproxy } from '../lab/components/toxiproxy.ts';
 import type { Stack } from '../lab/runtime/stack.ts';
 import type { Scenario } from '../lab/scenario/schema.ts';
-import { FAULT_PROXY } from '../lab/topology.ts';
+import { FAULT_PROXY, STANDBY_SYNC } from '../lab/topology.ts';
 import type { FaultEffect } from './fault.ts';
 import { CacheFlushEffect } from './cache-flush.ts';
 import { DaemonPassEffect } from './daemon-pass.ts';
+import { FailoverEffect } from './failover.ts';
 import { LinkDownEffect } from './link-down.ts';
 import { ProcessEffect } from './process.ts';
 import { ReadOnlyEffect } from './read-only.ts';
+import { SyncPassEffect } from './sync-pass.ts';
 import { planToxic, ToxicEffect } from './toxic.ts';
 
 export function faultEffects(scenario: Scenario, stack: Stack): Map<string, FaultEffect> {
@@ -23,6 +27,8 @@ export function faultEffects(scenario: Scenario, stack: Stack): Map<string, Faul
     if (spec.kind === 'daemon-pass') effects.set(name, new DaemonPassEffect(name, spec.daemon, stack.get('object-store') as Swift));
     if (spec.kind === 'read-only') effects.set(name, new ReadOnlyEffect(name, stack.get('registry') as Distribution));
     if (spec.kind === 'cache-flush') effects.set(name, new CacheFlushEffect(name, stack.get('cache') as Redis));
+    if (spec.kind === 'failover') effects.set(name, new FailoverEffect(name, stack.get('registry-front') as Nginx, stack.get('registry'), stack.get(STANDBY_SYNC) as Rsync, 'standby'));
+    if (spec.kind === 'sync-pass') effects.set(name, new SyncPassEffect(name, stack.get(STANDBY_SYNC) as Rsync));
     if (spec.kind === 'process') effects.set(name, new ProcessEffect(name, spec.action, stack.get(spec.role)));
   }
   return effects;

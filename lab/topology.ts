@@ -4,6 +4,7 @@ import { Distribution } from './components/distribution.ts';
 import { Envoy } from './components/envoy.ts';
 import { Nginx } from './components/nginx.ts';
 import { Redis } from './components/redis.ts';
+import { Rsync } from './components/rsync.ts';
 import { Swift } from './components/swift.ts';
 import { Toxiproxy } from './components/toxiproxy.ts';
 import type { Member } from './runtime/stack.ts';
@@ -11,6 +12,7 @@ import { Stack } from './runtime/stack.ts';
 import type { Topology } from './scenario/schema.ts';
 
 export const FAULT_PROXY = 'fault-proxy';
+export const STANDBY_SYNC = 'standby-sync';
 
 export function buildStack(t: Topology): Stack {
   const members = new Map<string, Member>();
@@ -43,6 +45,11 @@ export function buildStack(t: Topology): Stack {
   const cache = r.cache === 'redis' ? 'cache' : undefined;
   const storage = r.storage === 's3' ? [s3Via] : r.storage === 'swift' ? ['object-store'] : [];
   add('registry', new Distribution('registry', { storage: r.storage, s3Via, objectStore: 'object-store', cache, redisHealthCheck: r.redisHealthCheck }), [...storage, ...(cache ? [cache] : [])]);
+
+  if (t.standby) {
+    add('standby', new Distribution('standby', { storage: 'filesystem' }), []);
+    add(STANDBY_SYNC, new Rsync(STANDBY_SYNC, { from: 'registry', to: 'standby', everyMs: t.standby.syncEveryMs }), ['registry', 'standby']);
+  }
 
   if (t['registry-front']) add('registry-front', new Nginx('registry-front', { kind: 'registry-front', upstream: 'registry' }), ['registry']);
   return new Stack(members);

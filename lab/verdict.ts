@@ -5,6 +5,7 @@ import { durability } from './checkers/durability.ts';
 import { honestErrors } from './checkers/honest-errors.ts';
 import { integrity } from './checkers/integrity.ts';
 import { liveness } from './checkers/liveness.ts';
+import { lossWindowCheck } from './checkers/loss-window.ts';
 import { readYourWrites } from './checkers/read-your-writes.ts';
 import type { LabEvent } from './events/schema.ts';
 import type { Finding } from './evidence/symptom.ts';
@@ -35,6 +36,7 @@ export function checkAll(events: readonly LabEvent[], bounds: Readonly<Record<st
     liveness: liveness(ops, bounds, defaultBoundMs),
     'honest-errors': honestErrors(ops),
     'read-your-writes': readYourWrites(ops, events),
+    'loss-window': lossWindowCheck(ops, events),
   };
 }
 

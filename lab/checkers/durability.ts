@@ -7,6 +7,8 @@ import type { CheckResult } from './check.ts';
 
 export function durability(ops: readonly Op[]): CheckResult {
   const evidence: string[] = [];
+  /** violations come first: a reader sees them before the images that were fine */
+  const violations: string[] = [];
   const where: number[] = [];
   let valid: CheckResult['valid'] = true;
   const acked = ops.filter((o) => o.kind === 'push' && o.outcome === 'ok');
@@ -20,7 +22,7 @@ export function durability(ops: readonly Op[]): CheckResult {
     if (lost) {
       valid = false;
       where.push(lost.op);
-      evidence.push(`op ${push.op} pushed ${ref} (${String(push.value?.digest)}) and got ok; op ${lost.op} pulled it: ${lost.outcome} ${lost.error ?? String(lost.value?.digest)}`);
+      violations.push(`op ${push.op} pushed ${ref} (${String(push.value?.digest)}) and got ok; op ${lost.op} pulled it: ${lost.outcome} ${lost.error ?? String(lost.value?.digest)}`);
     } else if (pulls.some((p) => p.outcome === 'ok')) {
       evidence.push(`${ref}: acknowledged by op ${push.op}, pulled intact`);
     } else if (deleted) {
@@ -30,5 +32,5 @@ export function durability(ops: readonly Op[]): CheckResult {
       evidence.push(`${ref}: acknowledged by op ${push.op}, never pulled with a definite answer`);
     }
   }
-  return { valid, evidence, ...(where.length > 0 && { ops: where }) };
+  return { valid, evidence: [...violations, ...evidence], ...(where.length > 0 && { ops: where }) };
 }

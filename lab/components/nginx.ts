@@ -19,9 +19,20 @@ export class Nginx extends Component {
 
   constructor(
     role: string,
-    readonly opts: NginxOptions,
+    private opts: NginxOptions,
   ) {
     super(role);
+  }
+
+  /** The role it proxies to. */
+  get upstream(): string {
+    return this.opts.upstream;
+  }
+
+  /** Points it at another upstream (a registry failover): restarted on the same port with the new config. */
+  async switchTo(upstream: string): Promise<void> {
+    this.opts = { ...this.opts, upstream };
+    await this.restart();
   }
 
   protected override parseLine(line: string): NewEvent[] {
@@ -31,7 +42,7 @@ export class Nginx extends Component {
   private config(prefix: string): string {
     const o = this.opts;
     const upstream = this.ctx.peer(o.upstream).port;
-    if (o.kind === 'registry-front') return nginxRegistryFront({ prefix, port: this.port, registry: upstream });
+    if (o.kind === 'registry-front') return nginxRegistryFront({ prefix, port: this.port, registry: upstream, name: o.upstream });
     const link = o.link && { port: (this.ctx.peer(o.link.via) as Toxiproxy).linkPort(o.link.name), methods: o.link.methods };
     return nginxS3Front({ prefix, port: this.port, idleTimeoutMs: o.idleTimeoutMs, direct: upstream, link });
   }

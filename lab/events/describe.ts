@@ -38,6 +38,8 @@ function line(e: LabEvent): string {
       return `fault ${e.fault} applied: ${e.kind} on ${e.target} ${JSON.stringify(e.detail)}`;
     case 'fault.healed':
       return `fault ${e.fault} healed on ${e.target}`;
+    case 'sync':
+      return e.step === 'start' ? `${e.component} pass ${e.pass} started` : `${e.component} pass ${e.pass} ${e.ok ? `completed: ${e.files ?? 0} files, ${e.bytes ?? 0} B` : `cut short: ${e.error ?? 'failed'}`}${ms(e.ms)}`;
     case 'verdict':
       return `verdict: ${e.verdict} (exit ${e.exitCode})`;
     case 'fuzz.case':

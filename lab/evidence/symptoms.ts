@@ -2,6 +2,7 @@
 import { containerListingMissed } from './container-listing-missed.ts';
 import { gcDeletedInFlight } from './gc-deleted-in-flight.ts';
 import { idleTimeout504 } from './idle-timeout-504.ts';
+import { lostOnFailover } from './lost-on-failover.ts';
 import { objectStoreSilent } from './object-store-silent.ts';
 import { push5xxDuringFault } from './push-5xx-during-fault.ts';
 import { downWithoutRedis, servesWithoutRedis } from './redis-outage.ts';
@@ -17,6 +18,7 @@ export const symptoms = {
   'serves-without-redis': servesWithoutRedis,
   'down-without-redis': downWithoutRedis,
   'gc-deleted-in-flight': gcDeletedInFlight,
+  'lost-on-failover': lostOnFailover,
 } satisfies Record<string, Symptom>;
 
 export type SymptomName = keyof typeof symptoms;

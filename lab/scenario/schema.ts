@@ -29,6 +29,11 @@ const roles = z
       })
       .strict()
       .optional(),
+    /** a second registry on its own disk, refreshed from the registry's storage by rsync every syncEveryMs */
+    standby: z
+      .object({ product: z.literal('distribution'), version: z.literal('2.8').default('2.8'), storage: z.literal('filesystem'), syncEveryMs: z.number().int().positive() })
+      .strict()
+      .optional(),
     'object-store': z.object({ product: z.enum(['ceph', 'swift']) }).strict().optional(),
     cache: z.object({ product: z.literal('redis') }).strict().optional(),
     /** faultable links through the fault proxy; `to` is a role, or role:server for one server (a Swift device) */
@@ -36,16 +41,30 @@ const roles = z
   })
   .strict();
 
-const step = z.union([
+const plainStep = z.union([
   z.object({ push: z.object({ images: z.number().int().positive(), layers: z.array(layerSpec).nonempty(), chunked: z.boolean().default(false) }).strict() }).strict(),
   z.object({ pull: z.literal('all') }).strict(),
   z.object({ fault: z.string() }).strict(),
   z.object({ heal: z.string() }).strict(),
   /** commands of the fuzzer, one after the other (a reproducer found by `lab fuzz`) */
   z.object({ commands: z.array(commandSchema).nonempty() }).strict(),
-  /** ms to let pass (a health check noticing an outage …) */
-  z.object({ wait: z.number().int().positive().max(600_000) }).strict(),
+  /** ms to let pass (a health check noticing an outage …); `between` picks a moment from the run's seed */
+  z
+    .object({
+      wait: z.union([
+        z.number().int().positive().max(600_000),
+        z
+          .object({ between: z.tuple([z.number().int().nonnegative(), z.number().int().positive().max(600_000)]) })
+          .strict()
+          .refine((w) => w.between[0] < w.between[1], 'the first bound must be below the second'),
+      ]),
+    })
+    .strict(),
 ]);
+
+/** A step, or branches of steps that run at the same time (a fault at a random moment while pushes go on);
+ * the step ends when every branch has. */
+const step = z.union([plainStep, z.object({ concurrently: z.array(z.array(plainStep).nonempty()).min(2, 'needs at least two branches') }).strict()]);
 
 const fault = z.discriminatedUnion('kind', [
   z
@@ -66,11 +85,16 @@ const fault = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('read-only') }).strict(),
   /** the registry's Redis blob-descriptor cache flushed (a one-shot action) */
   z.object({ kind: z.literal('cache-flush') }).strict(),
+  /** the registry front switched to the standby, the active registry and its sync job stopped: a disaster
+   * failover (one-shot) */
+  z.object({ kind: z.literal('failover') }).strict(),
+  /** one pass of the standby's sync job now, after the one in progress (a one-shot action) */
+  z.object({ kind: z.literal('sync-pass') }).strict(),
   /** a component stopped (started again on healing) or paused (SIGSTOP, resumed with SIGCONT) */
   z.object({ kind: z.literal('process'), role: z.string(), action: z.enum(['stop', 'pause']) }).strict(),
 ]);
 
-export const CHECKER_NAMES = ['durability', 'integrity', 'liveness', 'honest-errors', 'read-your-writes'] as const;
+export const CHECKER_NAMES = ['durability', 'integrity', 'liveness', 'honest-errors', 'read-your-writes', 'loss-window'] as const;
 
 const expect = z
   .object({
@@ -119,6 +143,7 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;
 export type Topology = Scenario['topology'];
 export type Step = Scenario['workload'][number];
+export type PlainStep = z.output<typeof plainStep>;
 export type FaultSpec = Scenario['faults'][string];
 
 /** Typed helper for scenario files: `export default scenario({...})` */

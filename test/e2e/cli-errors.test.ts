@@ -20,7 +20,7 @@ function oneLineError(args: string[]): string {
 
 describe('the lab CLI on bad input', () => {
   it('names an unknown scenario and lists the known ones', () => {
-    expect(oneLineError(['scenario', 'no-such-incident'])).toBe('lab: unknown scenario "no-such-incident"; known: gc-during-push, redis-down, stale-cache-after-gc, stream-idle-504, swift-container-lag, swift-replica-down');
+    expect(oneLineError(['scenario', 'no-such-incident'])).toBe('lab: unknown scenario "no-such-incident"; known: cold-standby-failover, gc-during-push, redis-down, stale-cache-after-gc, stream-idle-504, swift-container-lag, swift-replica-down');
   });
 
   it('points at the field of a malformed scenario file', () => {

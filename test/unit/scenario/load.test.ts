@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../../lab/errors.ts';
 import { validate } from '../../../lab/scenario/load.ts';
+import coldStandby from '../../../scenarios/cold-standby-failover.ts';
 import streamIdle504 from '../../../scenarios/stream-idle-504.ts';
 
 const FILE = 'scenarios/my-scenario.ts';
@@ -93,5 +94,41 @@ describe('validate', () => {
     const raw = copy();
     raw.variants['nginx-front'].topology['s3-front'].idleTimeoutMS = 5;
     expect(errorOf(raw, 'nginx-front')).toBe(`${FILE}: variants.nginx-front: topology.s3-front: unknown field idleTimeoutMS`);
+  });
+});
+
+describe('validate: a standby and steps that run at the same time', () => {
+  const standby = (): any => structuredClone(coldStandby);
+
+  it('accepts cold-standby-failover and its planned variant', () => {
+    expect(validate(coldStandby, FILE).topology.standby).toMatchObject({ storage: 'filesystem', syncEveryMs: 3000 });
+    expect(validate(coldStandby, FILE, 'planned').faults['final-sync']).toEqual({ kind: 'sync-pass' });
+  });
+
+  it('rejects a failover without a standby, naming the fault', () => {
+    const raw = copy();
+    raw.faults.switch = { kind: 'failover' };
+    expect(errorOf(raw)).toBe(`${FILE}: faults.switch: a failover needs a standby registry`);
+  });
+
+  it('rejects a standby beside a registry that is not on the filesystem', () => {
+    const raw = copy();
+    raw.topology.standby = { product: 'distribution', storage: 'filesystem', syncEveryMs: 1000 };
+    expect(errorOf(raw)).toMatch(/: topology\.standby: rsync copies a filesystem registry/);
+  });
+
+  it('checks fault names inside concurrent branches', () => {
+    const raw = standby();
+    raw.workload[0].concurrently[1][1] = { fault: 'failovr' };
+    expect(errorOf(raw)).toBe(`${FILE}: workload[0]: no fault "failovr"; defined: failover`);
+  });
+
+  it('rejects a single branch, and a between wait whose bounds are reversed', () => {
+    const one = standby();
+    one.workload[0].concurrently.pop();
+    expect(errorOf(one)).toMatch(/needs at least two branches/);
+    const reversed = standby();
+    reversed.workload[0].concurrently[1][0] = { wait: { between: [5000, 4000] } };
+    expect(errorOf(reversed)).toMatch(/the first bound must be below the second/);
   });
 });
