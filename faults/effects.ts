@@ -1,4 +1,5 @@
 // The effect for each fault a scenario defines, bound to the running stack.
+import type { Ceph } from '../lab/components/ceph.ts';
 import type { Distribution } from '../lab/components/distribution.ts';
 import type { Nginx } from '../lab/components/nginx.ts';
 import type { Redis } from '../lab/components/redis.ts';
@@ -14,6 +15,7 @@ import { DaemonPassEffect } from './daemon-pass.ts';
 import { FailoverEffect } from './failover.ts';
 import { LinkDownEffect } from './link-down.ts';
 import { ProcessEffect } from './process.ts';
+import { QuotaEffect } from './quota.ts';
 import { ReadOnlyEffect } from './read-only.ts';
 import { SyncPassEffect } from './sync-pass.ts';
 import { planToxic, ToxicEffect } from './toxic.ts';
@@ -29,6 +31,7 @@ export function faultEffects(scenario: Scenario, stack: Stack): Map<string, Faul
     if (spec.kind === 'cache-flush') effects.set(name, new CacheFlushEffect(name, stack.get('cache') as Redis));
     if (spec.kind === 'failover') effects.set(name, new FailoverEffect(name, stack.get('registry-front') as Nginx, stack.get('registry'), stack.get(STANDBY_SYNC) as Rsync, 'standby'));
     if (spec.kind === 'sync-pass') effects.set(name, new SyncPassEffect(name, stack.get(STANDBY_SYNC) as Rsync));
+    if (spec.kind === 'quota') effects.set(name, new QuotaEffect(name, spec.maxBytes, stack.get('object-store') as Ceph));
     if (spec.kind === 'process') effects.set(name, new ProcessEffect(name, spec.action, stack.get(spec.role)));
   }
   return effects;

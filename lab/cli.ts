@@ -15,7 +15,9 @@ import { timelinePrinter, verdictLines } from './report.ts';
 import { findRun, readJson, RUNS_DIR } from './run-dir.ts';
 import { runScenario } from './runner.ts';
 import { killTracked, reapLeftovers } from './runtime/state.ts';
+import { combinations, matrixExitCode, matrixTable, runMatrix } from './matrix.ts';
 import { loadScenario, scenarioNames } from './scenario/load.ts';
+import { parseChoice, withChoice } from './scenario/options.ts';
 import type { Scenario } from './scenario/schema.ts';
 import { control, down, holdUp } from './session.ts';
 import { buildStack } from './topology.ts';
@@ -33,14 +35,17 @@ export interface Ui {
 }
 
 const USAGE = `usage: lab <command>
-  scenario NAME [--variant V] [--seed N] [--json|--tui]   reproduce an incident; exit 0 when reproduced as expected
+  scenario NAME [--variant V] [--seed N] [--backend ceph|minio] [--registry 2.8|3] [--json|--tui]
+                                                    reproduce an incident; exit 0 when reproduced as expected
+  matrix NAME [--variant V] [--seed N]              the scenario on every object store and registry version, as a table
   list                                              the scenario catalog
   analyze RUN [--json]                              re-run the checkers on a stored run (RUN: id, path or "last")
   replay RUN [--plain]                              the run's timeline in the terminal (plain text when not a terminal)
   fuzz [--backend ceph] [--runs N] [--seed S] [--faults a,b] [--max-commands N]
                                                     property-based push/pull testing; exit 1 with a reproducer on a violation
   rerun RUN                                         replay the shrunk failing case of a fuzz run
-  up NAME [--variant V] [--seed N]                  bring a scenario's topology up and hold it
+  up NAME [--variant V] [--seed N] [--backend B] [--registry R]
+                                                    bring a scenario's topology up and hold it
   fault apply|heal FAULT                            act on the stack held by \`lab up\`
   down                                              stop the stack held by \`lab up\`
   provision [NAME...]                               install what scenarios (or programs, e.g. tmux) need; everything when none named`;
@@ -59,7 +64,8 @@ function options(args: string[]) {
         json: { type: 'boolean', default: false },
         tui: { type: 'boolean', default: false },
         plain: { type: 'boolean', default: false },
-        backend: { type: 'string', default: 'ceph' },
+        backend: { type: 'string' },
+        registry: { type: 'string' },
         runs: { type: 'string', default: '50' },
         faults: { type: 'string', default: '' },
         'max-commands': { type: 'string', default: '8' },
@@ -109,7 +115,9 @@ async function scenarioCommand(args: string[], ui: Ui): Promise<number> {
   const name = positionals[0];
   if (!name) throw new ScenarioError('lab scenario: which scenario? (see `lab list`)');
   if (values.tui && values.json) throw new ScenarioError('lab scenario: --tui and --json exclude each other');
-  const { scenario, file } = await loadScenario(name, values.variant);
+  const loaded = await loadScenario(name, values.variant);
+  const scenario = withChoice(loaded.scenario, parseChoice(values.backend, values.registry));
+  const file = loaded.file;
   const seed = seedOf(values.seed);
   reapBefore();
   const ac = interrupts();
@@ -132,6 +140,28 @@ async function scenarioCommand(args: string[], ui: Ui): Promise<number> {
     out(`run: ${shown(run.dir)}`);
   }
   return verdict.exitCode;
+}
+
+async function matrixCommand(args: string[]): Promise<number> {
+  const { values, positionals } = options(args);
+  if (!positionals[0]) throw new ScenarioError('lab matrix: which scenario? (see `lab list`)');
+  const { scenario, file } = await loadScenario(positionals[0], values.variant);
+  const seed = seedOf(values.seed);
+  reapBefore();
+  const ac = interrupts();
+  out(`matrix ${scenario.name}${values.variant ? ` (variant ${values.variant})` : ''}, seed ${seed}: ${combinations().length} combinations`);
+  const rows = await runMatrix(
+    scenario,
+    async (s) => {
+      const { run, verdict } = await runScenario({ scenario: s, file: shown(file), variant: values.variant, seed, signal: ac.signal, progress: err });
+      return { verdict, run: shown(run.dir) };
+    },
+    (r) => out(r.notApplicable ? `  ${r.backend}, ${r.registry}: cannot apply: ${r.notApplicable}` : `  ${r.backend}, ${r.registry}: ${r.verdict!.verdict} in ${r.seconds!.toFixed(1)} s (${r.run})`),
+  );
+  if (ac.signal.aborted) return 2;
+  out('');
+  matrixTable(scenario.name, rows).forEach(out);
+  return matrixExitCode(rows);
 }
 
 async function listCommand(): Promise<number> {
@@ -162,7 +192,9 @@ function analyzeCommand(args: string[]): number {
 async function upCommand(args: string[]): Promise<number> {
   const { values, positionals } = options(args);
   if (!positionals[0]) throw new ScenarioError('lab up: which scenario? (see `lab list`)');
-  const { scenario, file } = await loadScenario(positionals[0], values.variant);
+  const loaded = await loadScenario(positionals[0], values.variant);
+  const scenario = withChoice(loaded.scenario, parseChoice(values.backend, values.registry));
+  const file = loaded.file;
   reapBefore();
   const ac = interrupts();
   await holdUp({ scenario, file: shown(file), variant: values.variant, seed: seedOf(values.seed), signal: ac.signal, progress: err, live: timelinePrinter(out) }, out);
@@ -209,10 +241,11 @@ async function runFuzz(o: { backend: keyof typeof BACKENDS; runs: number; seed: 
 
 async function fuzzCommand(args: string[]): Promise<number> {
   const { values } = options(args);
-  if (!(values.backend! in BACKENDS)) throw new ScenarioError(`--backend ${values.backend}: not in this lab yet; available: ${Object.keys(BACKENDS).join(', ')}`);
+  const backend = values.backend ?? 'ceph';
+  if (!(backend in BACKENDS)) throw new ScenarioError(`--backend ${backend}: the fuzzer does not drive it yet; available: ${Object.keys(BACKENDS).join(', ')}`);
   const faults = values.faults ? values.faults.split(',').map((f) => f.trim()) : [];
   for (const f of faults) if (!(FAULT_KINDS as readonly string[]).includes(f)) throw new ScenarioError(`--faults: unknown fault kind "${f}"; known: ${FAULT_KINDS.join(', ')}`);
-  return runFuzz({ backend: values.backend as keyof typeof BACKENDS, runs: count('runs', values.runs!), seed: seedOf(values.seed), faults, maxCommands: count('max-commands', values['max-commands']!) });
+  return runFuzz({ backend: backend as keyof typeof BACKENDS, runs: count('runs', values.runs!), seed: seedOf(values.seed), faults, maxCommands: count('max-commands', values['max-commands']!) });
 }
 
 async function rerunCommand(args: string[]): Promise<number> {
@@ -235,6 +268,8 @@ async function dispatch(argv: string[], ui: Ui): Promise<number> {
   switch (command) {
     case 'scenario':
       return scenarioCommand(rest, ui);
+    case 'matrix':
+      return matrixCommand(rest);
     case 'replay':
       return replayCommand(rest, ui);
     case 'fuzz':

@@ -24,13 +24,17 @@ export class Ops {
     readonly registry: string,
     readonly events: EventLog,
     readonly signal: AbortSignal,
+    /** per op kind, the bound after which an op counts as hung: the client gives up on a request at twice it,
+     * as a person at a terminal would (without one, after 120 s) */
+    readonly bounds: Readonly<Record<string, number>> = {},
   ) {}
 
   async run(kind: string, args: Record<string, unknown>, body: (client: OciClient) => Promise<Completion>): Promise<Done> {
     const op = this.next++;
     const events = this.events;
     events.append({ type: 'op.invoke', op, kind, args });
-    const client = new OciClient({ baseUrl: this.registry, signal: this.signal, onHttp: (r) => events.append({ type: 'http', op, ...r }) });
+    const bound = this.bounds[kind];
+    const client = new OciClient({ baseUrl: this.registry, signal: this.signal, ...(bound && { timeoutMs: 2 * bound }), onHttp: (r) => events.append({ type: 'http', op, ...r }) });
     try {
       const done = await body(client);
       events.append({ type: 'op.complete', op, kind, ...done });

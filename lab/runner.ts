@@ -68,7 +68,7 @@ export async function runScenario(o: RunOptions): Promise<{ run: RunDir; verdict
   try {
     events.append({ type: 'phase', name: 'workload' });
     const registry = stack.get(registryRole(o.scenario.topology)).endpoint;
-    await runWorkload(o.scenario.workload, { stack, registry, events, seed: o.seed, faults: faultEffects(o.scenario, stack), signal: o.signal });
+    await runWorkload(o.scenario.workload, { stack, registry, events, seed: o.seed, faults: faultEffects(o.scenario, stack), signal: o.signal, bounds: o.scenario.bounds });
   } catch (e) {
     if (!o.signal.aborted) {
       outcome = `error: ${(e as Error).message}`;

@@ -2,6 +2,7 @@
 import { Ceph } from './components/ceph.ts';
 import { Distribution } from './components/distribution.ts';
 import { Envoy } from './components/envoy.ts';
+import { Minio } from './components/minio.ts';
 import { Nginx } from './components/nginx.ts';
 import { Redis } from './components/redis.ts';
 import { Rsync } from './components/rsync.ts';
@@ -23,6 +24,7 @@ export function buildStack(t: Topology): Stack {
   if (links.length > 0) add(FAULT_PROXY, new Toxiproxy(FAULT_PROXY, links), []);
   const store = t['object-store']?.product;
   if (store === 'ceph') add('object-store', new Ceph('object-store'), []);
+  if (store === 'minio') add('object-store', new Minio('object-store'), []);
   if (store === 'swift') {
     const faulted = new Map(links.filter((l) => l.to.startsWith('object-store:')).map((l) => [l.to.split(':')[1]!, { proxy: FAULT_PROXY, link: l.name }]));
     add('object-store', new Swift('object-store', faulted), faulted.size > 0 ? [FAULT_PROXY] : []);
@@ -31,7 +33,7 @@ export function buildStack(t: Topology): Stack {
 
   const front = t['s3-front'];
   if (front) {
-    const link = front.writesVia ? { name: front.writesVia, via: FAULT_PROXY, methods: front.writeMethods } : undefined;
+    const link = front.writesVia ? { name: front.writesVia, via: FAULT_PROXY, methods: front.writeMethods, belowBytes: front.writesBelowBytes } : undefined;
     const deps = ['object-store', ...(link ? [FAULT_PROXY] : [])];
     const c =
       front.product === 'envoy'
@@ -44,7 +46,7 @@ export function buildStack(t: Topology): Stack {
   const s3Via = front ? 's3-front' : 'object-store';
   const cache = r.cache === 'redis' ? 'cache' : undefined;
   const storage = r.storage === 's3' ? [s3Via] : r.storage === 'swift' ? ['object-store'] : [];
-  add('registry', new Distribution('registry', { storage: r.storage, s3Via, objectStore: 'object-store', cache, redisHealthCheck: r.redisHealthCheck }), [...storage, ...(cache ? [cache] : [])]);
+  add('registry', new Distribution('registry', { version: r.version, storage: r.storage, s3Via, objectStore: 'object-store', cache, redisHealthCheck: r.redisHealthCheck }), [...storage, ...(cache ? [cache] : [])]);
 
   if (t.standby) {
     add('standby', new Distribution('standby', { storage: 'filesystem' }), []);

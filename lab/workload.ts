@@ -20,6 +20,7 @@ export interface WorkloadOptions {
   seed: number;
   faults: ReadonlyMap<string, FaultEffect>;
   signal: AbortSignal;
+  bounds?: Readonly<Record<string, number>>;
 }
 
 /** The commands a step stands for, given what the model holds when the step starts. */
@@ -42,7 +43,7 @@ export function waitMs(wait: Extract<PlainStep, { wait: unknown }>['wait'], seed
 
 export async function runWorkload(steps: readonly Step[], o: WorkloadOptions): Promise<void> {
   const model = new Model('lab');
-  const system = new System(o.stack, new Ops(o.registry, o.events, o.signal), o.events, o.faults, o.seed);
+  const system = new System(o.stack, new Ops(o.registry, o.events, o.signal, o.bounds), o.events, o.faults, o.seed);
   const run = async (step: PlainStep, where: string) => {
     if ('wait' in step) {
       const ms = waitMs(step.wait, o.seed, where);

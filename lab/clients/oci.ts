@@ -137,8 +137,10 @@ export class OciClient {
       recorded = true;
       this.opts.onHttp?.({ method, path, ms: Math.round((performance.now() - t0) * 10) / 10, sent, ...r });
     };
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    const signal = this.opts.signal ? AbortSignal.any([this.opts.signal, timeout]) : timeout;
+    // a timer of our own: AbortSignal.timeout's timer is lost when nothing else holds its signal
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new DOMException(`no answer in ${this.timeoutMs} ms`, 'TimeoutError')), this.timeoutMs);
+    const signal = this.opts.signal ? AbortSignal.any([this.opts.signal, timeout.signal]) : timeout.signal;
     let status: number | undefined;
     let received = 0;
     try {
@@ -162,6 +164,8 @@ export class OciClient {
       const error = code ?? (e as Error).message?.split('\n')[0] ?? String(e);
       if (!recorded) record({ ...(status !== undefined && { status }), received, error });
       throw new RegistryError({ method, path, sent: !(code && NOT_SENT.has(code)), status, detail: error, received });
+    } finally {
+      clearTimeout(timer);
     }
   }
 

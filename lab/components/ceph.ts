@@ -103,6 +103,17 @@ export class Ceph extends Component implements S3Store {
     if (id) await this.s3('DELETE', `${key}?uploadId=${encodeURIComponent(id)}`, 'warm-up AbortMultipartUpload');
   }
 
+  /** The bucket's hard quota in bytes (radosgw-admin, as the production bucket had one); null lifts it. */
+  async setQuota(maxBytes: number | null): Promise<string> {
+    const scope = ['--quota-scope=bucket', `--bucket=${this.bucket}`];
+    if (maxBytes === null) await this.tool('radosgw-admin', ['quota', 'disable', ...scope]);
+    else {
+      await this.tool('radosgw-admin', ['quota', 'set', ...scope, `--max-size=${maxBytes}`]);
+      await this.tool('radosgw-admin', ['quota', 'enable', ...scope]);
+    }
+    return this.tool('radosgw-admin', ['bucket', 'stats', `--bucket=${this.bucket}`]);
+  }
+
   async version(programs: Programs): Promise<string> {
     return /ceph version (\S+)/.exec(await firstLine(programs.path('ceph-mon'), ['--version']))?.[1] ?? 'unknown';
   }

@@ -1,18 +1,19 @@
-// Docker Distribution (the registry), 2.8 from Debian's docker-registry package, on S3 or the filesystem,
-// with the Redis blob-descriptor cache when the topology has a cache.
+// Docker Distribution (the registry): 2.8 from Debian's docker-registry package or 3.x built with `go install`,
+// on S3, Swift (2.8 only) or the filesystem, with the Redis blob-descriptor cache when the topology has a cache.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { distributionConfig, type Storage } from '../../fixtures/config/distribution.ts';
 import type { NewEvent } from '../events/schema.ts';
 import { distributionLine } from '../logs/distribution.ts';
-import type { Programs } from '../provision/programs.ts';
-import { Component, firstLine } from '../runtime/component.ts';
+import type { ProgramName, Programs } from '../provision/programs.ts';
+import { cleanEnv, Component, firstLine } from '../runtime/component.ts';
 import { httpOk } from '../runtime/ready.ts';
 import type { S3Store } from './s3-store.ts';
 import type { Swift } from './swift.ts';
 
 export interface DistributionOptions {
+  version?: '2.8' | '3';
   storage: 's3' | 'swift' | 'filesystem';
   /** the role S3 requests go to (the s3-front, or the object store itself) */
   s3Via?: string;
@@ -33,6 +34,14 @@ export class Distribution extends Component {
     readonly opts: DistributionOptions,
   ) {
     super(role);
+  }
+
+  private get program(): ProgramName {
+    return this.opts.version === '3' ? 'registry-3' : 'docker-registry';
+  }
+
+  override programs(): ProgramName[] {
+    return [this.program];
   }
 
   /** The rendered config.yml (garbage-collect reads it too). */
@@ -64,8 +73,9 @@ export class Distribution extends Component {
     const dir = join(this.ctx.dir, this.role);
     mkdirSync(dir, { recursive: true });
     const redis = this.opts.cache ? this.ctx.peer(this.opts.cache).endpoint : undefined;
-    writeFileSync(this.configFile, distributionConfig({ port: this.port, secret: this.secret, storage: this.storage(), redis, readOnly: this.readOnly, redisHealthCheck: this.opts.redisHealthCheck }));
-    const proc = this.spawn('distribution', this.ctx.programs.path('docker-registry'), ['serve', this.configFile]);
+    writeFileSync(this.configFile, distributionConfig({ version: this.opts.version ?? '2.8', port: this.port, secret: this.secret, storage: this.storage(), redis, readOnly: this.readOnly, redisHealthCheck: this.opts.redisHealthCheck }));
+    // 3.x exports OpenTelemetry traces to localhost:4318 unless told not to
+    const proc = this.spawn('distribution', this.ctx.programs.path(this.program), ['serve', this.configFile], cleanEnv({ OTEL_TRACES_EXPORTER: 'none' }));
     await this.ready(proc, `GET ${this.endpoint}/v2/`, () => httpOk(`${this.endpoint}/v2/`, (s) => s === 200));
   }
 
@@ -77,10 +87,10 @@ export class Distribution extends Component {
 
   /** `registry garbage-collect` on this registry's storage, while it runs; returns what it printed. */
   async garbageCollect(dryRun = false): Promise<string> {
-    return this.run(this.ctx.programs.path('docker-registry'), ['garbage-collect', ...(dryRun ? ['--dry-run'] : []), this.configFile], undefined, 120_000, true);
+    return this.run(this.ctx.programs.path(this.program), ['garbage-collect', ...(dryRun ? ['--dry-run'] : []), this.configFile], undefined, 120_000, true);
   }
 
   async version(programs: Programs): Promise<string> {
-    return (await firstLine(programs.path('docker-registry'), ['--version'])).split(' ').pop() ?? 'unknown';
+    return (await firstLine(programs.path(this.program), ['--version'])).split(' ').pop() ?? 'unknown';
   }
 }

@@ -14,7 +14,7 @@ import type { Toxiproxy } from './toxiproxy.ts';
 export interface EnvoyOptions {
   upstream: string;
   streamIdleTimeoutMs: number;
-  link?: { name: string; via: string; methods: string[] };
+  link?: { name: string; via: string; methods: string[]; belowBytes?: number };
 }
 
 export class Envoy extends Component {
@@ -42,7 +42,7 @@ export class Envoy extends Component {
     mkdirSync(dir, { recursive: true });
     const file = join(dir, 'envoy.yaml');
     const o = this.opts;
-    const link = o.link && { port: (this.ctx.peer(o.link.via) as Toxiproxy).linkPort(o.link.name), methods: o.link.methods };
+    const link = o.link && { port: (this.ctx.peer(o.link.via) as Toxiproxy).linkPort(o.link.name), methods: o.link.methods, belowBytes: o.link.belowBytes };
     writeFileSync(file, envoyConfig({ port: this.port, adminPort: this.adminPort, streamIdleTimeoutMs: o.streamIdleTimeoutMs, direct: this.ctx.peer(o.upstream).port, link }));
     // access log lines are flushed every 10 s by default: the lab wants them as they happen
     const args = ['-c', file, '--disable-hot-restart', '--concurrency', '1', '--file-flush-interval-msec', '50', '-l', 'warn', '--log-format', '[%Y-%m-%d %T.%e][%l] %v'];

@@ -12,7 +12,7 @@ import type { Toxiproxy } from './toxiproxy.ts';
 
 export type NginxOptions =
   | { kind: 'registry-front'; upstream: string }
-  | { kind: 's3-front'; upstream: string; idleTimeoutMs: number; link?: { name: string; via: string; methods: string[] } };
+  | { kind: 's3-front'; upstream: string; idleTimeoutMs: number; link?: { name: string; via: string; methods: string[]; belowBytes?: number } };
 
 export class Nginx extends Component {
   readonly product = 'nginx';
@@ -43,7 +43,7 @@ export class Nginx extends Component {
     const o = this.opts;
     const upstream = this.ctx.peer(o.upstream).port;
     if (o.kind === 'registry-front') return nginxRegistryFront({ prefix, port: this.port, registry: upstream, name: o.upstream });
-    const link = o.link && { port: (this.ctx.peer(o.link.via) as Toxiproxy).linkPort(o.link.name), methods: o.link.methods };
+    const link = o.link && { port: (this.ctx.peer(o.link.via) as Toxiproxy).linkPort(o.link.name), methods: o.link.methods, belowBytes: o.link.belowBytes };
     return nginxS3Front({ prefix, port: this.port, idleTimeoutMs: o.idleTimeoutMs, direct: upstream, link });
   }
 

@@ -1,4 +1,5 @@
-// The object store has no trace of the PUTs the S3 front timed out on, although it logged other requests.
+// The object store has no trace of the PUTs the S3 front timed out on (from the moment they were sent),
+// although it logged other requests.
 import { idleTimeoutPuts } from './idle-timeout-504.ts';
 import type { Symptom } from './symptom.ts';
 
@@ -11,7 +12,10 @@ export const objectStoreSilent: Symptom = (events) => {
   const evidence: string[] = [];
   let silent = 0;
   for (const path of stalled) {
-    const traces = seen.filter((e) => e.type === 'access' && e.path === path);
+    // only a trace from after the first stalled request began counts (the same path may have been written before)
+    const first = puts.find((p) => p.path === path)!;
+    const from = first.t - (first.durationMs ?? 0);
+    const traces = seen.filter((e) => e.type === 'access' && e.path === path && e.t >= from);
     if (traces.length === 0) silent++;
     evidence.push(traces.length === 0 ? `object store logged no request for ${path} (it logged ${seen.length} others)` : `object store logged ${traces.length} request(s) for ${path}`);
   }

@@ -5,7 +5,9 @@ import { idleTimeout504 } from './idle-timeout-504.ts';
 import { lostOnFailover } from './lost-on-failover.ts';
 import { objectStoreSilent } from './object-store-silent.ts';
 import { push5xxDuringFault } from './push-5xx-during-fault.ts';
+import { quotaRefused } from './quota-refused.ts';
 import { downWithoutRedis, servesWithoutRedis } from './redis-outage.ts';
+import { smallWritesStall } from './small-writes-stall.ts';
 import { staleContainerListing } from './stale-container-listing.ts';
 import type { Symptom } from './symptom.ts';
 
@@ -19,6 +21,8 @@ export const symptoms = {
   'down-without-redis': downWithoutRedis,
   'gc-deleted-in-flight': gcDeletedInFlight,
   'lost-on-failover': lostOnFailover,
+  'small-writes-stall': smallWritesStall,
+  'quota-refused': quotaRefused,
 } satisfies Record<string, Symptom>;
 
 export type SymptomName = keyof typeof symptoms;

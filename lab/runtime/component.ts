@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { ComponentError } from '../errors.ts';
 import type { EventLog } from '../events/log.ts';
 import type { NewEvent } from '../events/schema.ts';
-import type { Programs } from '../provision/programs.ts';
+import { PRODUCT_PROGRAMS, type ProgramName, type Programs } from '../provision/programs.ts';
 import type { PortAllocator } from './ports.ts';
 import { ManagedProcess } from './process.ts';
 import { FileTail } from './tail.ts';
@@ -58,6 +58,11 @@ export abstract class Component {
 
   /** Start and wait until it really answers. */
   protected abstract launch(): Promise<void>;
+  /** The programs it runs, to provision before start. */
+  programs(): ProgramName[] {
+    return PRODUCT_PROGRAMS[this.product] ?? [];
+  }
+
   /** The program's own version string (callable before start). */
   abstract version(programs: Programs): Promise<string>;
   /** A line of its output that the lab understands becomes an event. */

@@ -1,7 +1,7 @@
 // The running components of a topology. All ports are allocated before anything starts, so every config can
 // name its peers; then each component starts once the components it depends on are ready.
 // Teardown goes in waves: dependants first (registry-front, registry …), the object store last.
-import { PRODUCT_PROGRAMS, type ProgramName, type Programs } from '../provision/programs.ts';
+import type { ProgramName, Programs } from '../provision/programs.ts';
 import type { Component, RunContext } from './component.ts';
 import { PortAllocator } from './ports.ts';
 
@@ -22,7 +22,7 @@ export class Stack {
   }
 
   programs(): ProgramName[] {
-    return [...this.members.values()].flatMap((m) => PRODUCT_PROGRAMS[m.component.product] ?? []);
+    return [...new Set([...this.members.values()].flatMap((m) => m.component.programs()))];
   }
 
   async start(ctx: Omit<RunContext, 'peer'>): Promise<void> {

@@ -69,10 +69,15 @@ function crossCheck(s: Scenario, shown: string): void {
     if (!roles.includes(l.from)) fail(`topology.links.${name}.from`, `no role "${l.from}" in the topology`);
     if (!roles.includes(l.to.split(':')[0]!)) fail(`topology.links.${name}.to`, `no role "${l.to.split(':')[0]}" in the topology`);
   }
-  const via = s.topology['s3-front']?.writesVia;
+  const front = s.topology['s3-front'];
+  if (front?.product === 'nginx' && front.idleTimeoutMs === 0) fail('topology.s3-front.idleTimeoutMs', 'nginx cannot go without a read timeout: 0 (none) needs envoy');
+  if (front?.writesBelowBytes !== undefined && !front.writesVia) fail('topology.s3-front.writesBelowBytes', 'needs writesVia: the link small writes take');
+  if (front?.product === 'nginx' && front.writesBelowBytes !== undefined && !/^10*$/.test(String(front.writesBelowBytes))) fail('topology.s3-front.writesBelowBytes', 'nginx routes by the number of digits: use a power of ten');
+  const via = front?.writesVia;
   if (via && !s.topology.links[via]) fail('topology.s3-front.writesVia', `no link "${via}"`);
   const store = s.topology['object-store']?.product;
-  if (s.topology.registry.storage === 's3' && store !== 'ceph') fail('topology.registry.storage', 's3 storage needs a ceph object-store');
+  if (s.topology.registry.storage === 's3' && store !== 'ceph' && store !== 'minio') fail('topology.registry.storage', 's3 storage needs a ceph or minio object-store');
+  if (s.topology.registry.storage === 'swift' && s.topology.registry.version !== '2.8') fail('topology.registry.version', 'the swift driver is gone from Distribution 3: swift storage needs 2.8');
   if (s.topology.registry.storage === 'swift' && store !== 'swift') fail('topology.registry.storage', 'swift storage needs a swift object-store');
   if (s.topology.registry.cache === 'redis' && !s.topology.cache) fail('topology.registry.cache', 'a redis cache needs a cache role');
   if (s.topology.registry.redisHealthCheck && s.topology.registry.cache !== 'redis') fail('topology.registry.redisHealthCheck', 'needs the redis cache');
@@ -81,6 +86,7 @@ function crossCheck(s: Scenario, shown: string): void {
     if (f.kind === 'daemon-pass' && s.topology['object-store']?.product !== 'swift') fail(`faults.${name}`, 'a daemon pass needs a swift object-store');
     if (f.kind === 'cache-flush' && s.topology.registry.cache !== 'redis') fail(`faults.${name}`, 'a cache flush needs the redis cache');
     if (f.kind === 'process' && !roles.includes(f.role)) fail(`faults.${name}.role`, `no role "${f.role}" in the topology`);
+    if (f.kind === 'quota' && store !== 'ceph') fail(`faults.${name}`, `a bucket quota needs a ceph object-store (the lab sets it with radosgw-admin), not ${store ?? 'none'}`);
     if ((f.kind === 'failover' || f.kind === 'sync-pass') && !s.topology.standby) fail(`faults.${name}`, `a ${f.kind} needs a standby registry`);
     if (f.kind === 'failover' && !s.topology['registry-front']) fail(`faults.${name}`, 'a failover switches the registry-front, and there is none');
   }

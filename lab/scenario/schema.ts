@@ -11,7 +11,7 @@ const roles = z
     registry: z
       .object({
         product: z.literal('distribution'),
-        version: z.literal('2.8').default('2.8'),
+        version: z.enum(['2.8', '3']).default('2.8'),
         storage: z.enum(['s3', 'swift', 'filesystem']),
         cache: z.enum(['redis', 'inmemory']).default('inmemory'),
         /** a TCP health check on the Redis cache: when it fails, the registry answers 503 to everything */
@@ -21,11 +21,13 @@ const roles = z
     's3-front': z
       .object({
         product: z.enum(['envoy', 'nginx']),
-        /** envoy: stream_idle_timeout; nginx: proxy_read_timeout */
-        idleTimeoutMs: z.number().int().positive(),
+        /** envoy: stream_idle_timeout (0: none, a stalled request waits forever); nginx: proxy_read_timeout */
+        idleTimeoutMs: z.number().int().nonnegative(),
         /** the faultable link that S3 writes take; reads go straight to the object store */
         writesVia: z.string().optional(),
         writeMethods: z.array(z.enum(['PUT', 'POST', 'DELETE'])).nonempty().default(['PUT']),
+        /** only writes with a Content-Length from 1 to this - 1 take the link (small files); larger ones go direct */
+        writesBelowBytes: z.number().int().positive().optional(),
       })
       .strict()
       .optional(),
@@ -34,7 +36,7 @@ const roles = z
       .object({ product: z.literal('distribution'), version: z.literal('2.8').default('2.8'), storage: z.literal('filesystem'), syncEveryMs: z.number().int().positive() })
       .strict()
       .optional(),
-    'object-store': z.object({ product: z.enum(['ceph', 'swift']) }).strict().optional(),
+    'object-store': z.object({ product: z.enum(['ceph', 'minio', 'swift']) }).strict().optional(),
     cache: z.object({ product: z.literal('redis') }).strict().optional(),
     /** faultable links through the fault proxy; `to` is a role, or role:server for one server (a Swift device) */
     links: z.record(z.object({ from: z.string(), to: z.string() }).strict()).default({}),
@@ -90,6 +92,8 @@ const fault = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('failover') }).strict(),
   /** one pass of the standby's sync job now, after the one in progress (a one-shot action) */
   z.object({ kind: z.literal('sync-pass') }).strict(),
+  /** the object store's bucket quota set to maxBytes (ceph), lifted on healing */
+  z.object({ kind: z.literal('quota'), maxBytes: z.number().int().positive() }).strict(),
   /** a component stopped (started again on healing) or paused (SIGSTOP, resumed with SIGCONT) */
   z.object({ kind: z.literal('process'), role: z.string(), action: z.enum(['stop', 'pause']) }).strict(),
 ]);

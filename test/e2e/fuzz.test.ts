@@ -28,7 +28,7 @@ describe('lab fuzz', () => {
 
   it('rejects what it cannot do with one line', () => {
     const runs = runsDir();
-    expect(lab(['fuzz', '--backend', 'minio'], runs)).toMatchObject({ status: 2, stderr: 'lab: --backend minio: not in this lab yet; available: ceph\n' });
+    expect(lab(['fuzz', '--backend', 'minio'], runs)).toMatchObject({ status: 2, stderr: 'lab: --backend minio: the fuzzer does not drive it yet; available: ceph\n' });
     expect(lab(['fuzz', '--faults', 'earthquake'], runs).stderr).toMatch(/^lab: --faults: unknown fault kind "earthquake"; known: timeout, latency/);
     expect(lab(['fuzz', '--runs', '0'], runs).stderr).toBe('lab: --runs: expected an integer of at least 1, got "0"\n');
     expect(lab(['rerun', REPRODUCER.replace(/\/[^/]+$/, '')], runs).status).toBe(2);

@@ -79,10 +79,17 @@ describe('object-store-silent', () => {
     expect(f.evidence).toEqual(['object store logged no request for /registry/stalled (it logged 1 others)']);
   });
 
-  it('is not seen when the object store logged the stalled path', () => {
-    const f = run('object-store-silent', [0, access('object-store', 'ceph', 'PUT', '/registry/stalled', 200)], [10, stall]);
+  it('is not seen when the object store logged the stalled path after it was sent', () => {
+    const f = run('object-store-silent', [10, stall], [20, access('object-store', 'ceph', 'PUT', '/registry/stalled', 200)]);
     expect(f.seen).toBe(false);
     expect(f.evidence).toEqual(['object store logged 1 request(s) for /registry/stalled']);
+  });
+
+  it('does not count a write of the same path from before the stalled one was sent', () => {
+    const slow = access('s3-front', 'envoy', 'PUT', '/registry/stalled', 504, { flags: 'SI', durationMs: 500 });
+    const f = run('object-store-silent', [0, access('object-store', 'ceph', 'PUT', '/registry/stalled', 200)], [600, slow]);
+    expect(f.seen).toBe(true);
+    expect(run('object-store-silent', [200, access('object-store', 'ceph', 'PUT', '/registry/stalled', 200)], [600, slow]).seen).toBe(false);
   });
 
   it('is not seen when the object store logged nothing at all', () => {
@@ -93,5 +100,33 @@ describe('object-store-silent', () => {
 
   it('is not seen when no PUT timed out', () => {
     expect(run('object-store-silent', [0, access('object-store', 'ceph', 'GET', '/a', 200)]).seen).toBe(false);
+  });
+});
+
+describe('small-writes-stall', () => {
+  const during = (...items: Array<[number, NewEvent]>) => run('small-writes-stall', [0, applied('stall')], ...items, [900, healed('stall')]);
+  const small = access('s3-front', 'envoy', 'PUT', '/registry/x/startedat', 504, { flags: 'SI', upstream: 'link' });
+  const large = access('s3-front', 'envoy', 'PUT', '/registry/x/data?partNumber=1', 200, { upstream: 'direct' });
+  const failedPush: Array<[number, NewEvent]> = [
+    [10, invoke(3, 'push', img)],
+    [700, complete(3, 'push', 'info', { status: 500, error: 'HTTP 500' })],
+  ];
+
+  it('is seen when small PUTs time out via the link while large ones land direct and a write op fails 5xx', () => {
+    const f = during(...failedPush, [100, small], [200, large]);
+    expect(f.seen).toBe(true);
+    expect(f.evidence[0]).toBe('during the fault the s3-front timed out 1 small PUTs (504 via the link) and passed 1 large PUTs (2xx, direct)');
+    expect(f.ops).toEqual([3]);
+  });
+
+  it('is not seen when large PUTs stalled too, or nothing failed', () => {
+    const stalledLarge = access('s3-front', 'envoy', 'PUT', '/registry/x/data?partNumber=1', 504, { flags: 'SI', upstream: 'link' });
+    expect(during(...failedPush, [100, small], [200, stalledLarge]).seen).toBe(false);
+    expect(during([100, small], [200, large]).seen).toBe(false);
+  });
+
+  it('reads nginx upstream names with their status', () => {
+    const f = during(...failedPush, [100, access('s3-front', 'nginx', 'PUT', '/a', 504, { upstream: 'link (504)' })], [200, access('s3-front', 'nginx', 'PUT', '/b', 200, { upstream: 'direct (200)' })]);
+    expect(f.seen).toBe(true);
   });
 });

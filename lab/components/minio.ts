@@ -1,0 +1,82 @@
+// MinIO as the object-store: one server on a directory of the run, per-run root credentials and a bucket.
+// MinIO logs no requests by itself; its audit webhook posts one JSON entry per S3 call to a listener of the
+// lab on 127.0.0.1, and each becomes an access event, as radosgw's log lines do.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { s3Request } from '../clients/sigv4.ts';
+import { ComponentError } from '../errors.ts';
+import { minioAuditEntry } from '../logs/minio.ts';
+import { CATALOG, type Programs } from '../provision/programs.ts';
+import { cleanEnv, Component } from '../runtime/component.ts';
+import type { PortAllocator } from '../runtime/ports.ts';
+import { httpOk } from '../runtime/ready.ts';
+import type { S3Credentials, S3Store } from './s3-store.ts';
+
+export class Minio extends Component implements S3Store {
+  readonly product = 'minio';
+  readonly credentials: S3Credentials = { accessKey: `lab${randomBytes(8).toString('hex')}`, secretKey: randomBytes(24).toString('base64url') };
+  readonly bucket = 'registry';
+  private console = 0;
+  private auditPort = 0;
+  private audit: Server | undefined;
+
+  override async allocate(ports: PortAllocator): Promise<void> {
+    this.port = await ports.one();
+    this.console = await ports.one();
+    this.auditPort = await ports.one();
+  }
+
+  /** Receives the audit webhook's posts; a body the lab cannot read is dropped, never fatal. */
+  private listen(): Promise<void> {
+    this.audit = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d: Buffer) => (body += d));
+      req.on('end', () => {
+        for (const line of body.split('\n').filter(Boolean)) {
+          try {
+            for (const e of minioAuditEntry(line, this.role)) this.ctx.events.append(e);
+          } catch {
+            // not an audit entry
+          }
+        }
+        res.end();
+      });
+    });
+    return new Promise((resolve, reject) => {
+      this.audit!.once('error', reject);
+      this.audit!.listen(this.auditPort, '127.0.0.1', resolve);
+    });
+  }
+
+  protected async launch(): Promise<void> {
+    const data = join(this.ctx.dir, this.role, 'data');
+    mkdirSync(data, { recursive: true });
+    await this.listen();
+    const env = cleanEnv({
+      MINIO_ROOT_USER: this.credentials.accessKey,
+      MINIO_ROOT_PASSWORD: this.credentials.secretKey,
+      MINIO_BROWSER: 'off',
+      MINIO_UPDATE: 'off',
+      MINIO_AUDIT_WEBHOOK_ENABLE_lab: 'on',
+      MINIO_AUDIT_WEBHOOK_ENDPOINT_lab: `http://127.0.0.1:${this.auditPort}/audit`,
+    });
+    const args = ['server', data, '--address', `127.0.0.1:${this.port}`, '--console-address', `127.0.0.1:${this.console}`, '--quiet'];
+    const proc = this.spawn('minio', this.ctx.programs.path('minio'), args, env);
+    await this.ready(proc, `GET ${this.endpoint}/minio/health/ready`, () => httpOk(`${this.endpoint}/minio/health/ready`, (s) => s === 200));
+    const res = await s3Request(this.endpoint, 'PUT', `/${this.bucket}`, this.credentials);
+    if (res.status >= 300) throw new ComponentError(this.role, `creating the bucket: HTTP ${res.status} ${res.text.slice(0, 200)}`);
+  }
+
+  override async stop(graceMs = 5000): Promise<void> {
+    await super.stop(graceMs);
+    await new Promise<void>((resolve) => (this.audit ? this.audit.close(() => resolve()) : resolve()));
+    this.audit = undefined;
+  }
+
+  /** A `go install` build calls itself DEVELOPMENT.GOGET: the module version the lab installed says more. */
+  async version(_programs: Programs): Promise<string> {
+    return CATALOG.minio.version;
+  }
+}

@@ -1,0 +1,59 @@
+// `lab matrix`: one scenario over every object store and registry version, as one table.
+import type { Scenario } from './scenario/schema.ts';
+import { BACKEND_CHOICES, cannotApply, REGISTRY_CHOICES, withChoice, type StackChoice } from './scenario/options.ts';
+import type { Verdict } from './verdict.ts';
+
+export interface MatrixRow {
+  backend: string;
+  registry: string;
+  /** why the combination cannot run, when it cannot */
+  notApplicable?: string;
+  verdict?: Verdict;
+  seconds?: number;
+  run?: string;
+}
+
+export function combinations(): Required<StackChoice>[] {
+  return BACKEND_CHOICES.flatMap((backend) => REGISTRY_CHOICES.map((registry) => ({ backend, registry })));
+}
+
+/** Runs every combination in turn; one that cannot apply is a row saying why. */
+export async function runMatrix(s: Scenario, run: (s: Scenario, c: Required<StackChoice>) => Promise<{ verdict: Verdict; run: string }>, done: (row: MatrixRow) => void): Promise<MatrixRow[]> {
+  const rows: MatrixRow[] = [];
+  for (const c of combinations()) {
+    const why = cannotApply(s, c);
+    let row: MatrixRow = { ...c, notApplicable: why };
+    if (!why) {
+      const t0 = performance.now();
+      const r = await run(withChoice(s, c), c);
+      row = { ...c, verdict: r.verdict, run: r.run, seconds: (performance.now() - t0) / 1000 };
+    }
+    rows.push(row);
+    done(row);
+  }
+  return rows;
+}
+
+/** Symptoms seen out of those expected, by name: "3/3" or "2/3 (object-store-silent not seen)". */
+function symptomsSeen(v: Verdict): string {
+  const all = Object.entries(v.symptoms);
+  if (all.length === 0) return '-';
+  const missing = all.filter(([, f]) => !f.seen).map(([n]) => n);
+  return `${all.length - missing.length}/${all.length}${missing.length ? ` (not seen: ${missing.join(', ')})` : ''}`;
+}
+
+/** The table, as Markdown (it reads in a terminal and pastes into a README). */
+export function matrixTable(name: string, rows: readonly MatrixRow[]): string[] {
+  const lines = [`| ${name} | verdict | symptoms seen | wall |`, '|---|---|---|---|'];
+  for (const r of rows) {
+    const combo = `${r.backend}, Distribution ${r.registry}`;
+    if (r.notApplicable) lines.push(`| ${combo} | cannot apply | ${r.notApplicable} | - |`);
+    else lines.push(`| ${combo} | ${r.verdict!.verdict} | ${symptomsSeen(r.verdict!)} | ${r.seconds!.toFixed(1)} s |`);
+  }
+  return lines;
+}
+
+/** 0 when every combination that applies met its expectations; else the worst exit code. */
+export function matrixExitCode(rows: readonly MatrixRow[]): number {
+  return Math.max(0, ...rows.flatMap((r) => (r.verdict ? [r.verdict.exitCode] : [])));
+}
