@@ -3,6 +3,8 @@ import type { Ceph } from '../lab/components/ceph.ts';
 import type { Distribution } from '../lab/components/distribution.ts';
 import type { Nginx } from '../lab/components/nginx.ts';
 import type { Redis } from '../lab/components/redis.ts';
+import type { S3Store } from '../lab/components/s3-store.ts';
+import type { Component } from '../lab/runtime/component.ts';
 import type { Rsync } from '../lab/components/rsync.ts';
 import type { Swift } from '../lab/components/swift.ts';
 import type { Toxiproxy } from '../lab/components/toxiproxy.ts';
@@ -10,6 +12,8 @@ import type { Stack } from '../lab/runtime/stack.ts';
 import type { Scenario } from '../lab/scenario/schema.ts';
 import { FAULT_PROXY, STANDBY_SYNC } from '../lab/topology.ts';
 import type { FaultEffect } from './fault.ts';
+import { BucketCopyEffect } from './bucket-copy.ts';
+import { BucketSwitchEffect } from './bucket-switch.ts';
 import { CacheFlushEffect } from './cache-flush.ts';
 import { DaemonPassEffect } from './daemon-pass.ts';
 import { FailoverEffect } from './failover.ts';
@@ -32,6 +36,8 @@ export function faultEffects(scenario: Scenario, stack: Stack): Map<string, Faul
     if (spec.kind === 'failover') effects.set(name, new FailoverEffect(name, stack.get('registry-front') as Nginx, stack.get('registry'), stack.get(STANDBY_SYNC) as Rsync, 'standby'));
     if (spec.kind === 'sync-pass') effects.set(name, new SyncPassEffect(name, stack.get(STANDBY_SYNC) as Rsync));
     if (spec.kind === 'quota') effects.set(name, new QuotaEffect(name, spec.maxBytes, stack.get('object-store') as Ceph));
+    if (spec.kind === 'bucket-switch') effects.set(name, new BucketSwitchEffect(name, spec.bucket, stack.get('registry') as Distribution, stack.get('object-store') as Component & S3Store));
+    if (spec.kind === 'bucket-copy') effects.set(name, new BucketCopyEffect(name, spec.bucket, stack.get('object-store') as Component & S3Store));
     if (spec.kind === 'process') effects.set(name, new ProcessEffect(name, spec.action, stack.get(spec.role)));
   }
   return effects;

@@ -33,9 +33,10 @@ export function signV4({ method, url, body, credentials, region = 'us-east-1', n
   return { ...headers, authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKey}/${scope}, SignedHeaders=${names.join(';')}, Signature=${signature}` };
 }
 
-/** One signed S3 request; returns status and body text. */
-export async function s3Request(endpoint: string, method: string, path: string, credentials: S3Credentials, body?: Uint8Array): Promise<{ status: number; text: string }> {
+/** One signed S3 request; returns status and body (as bytes, and as text). */
+export async function s3Request(endpoint: string, method: string, path: string, credentials: S3Credentials, body?: Uint8Array): Promise<{ status: number; text: string; bytes: Buffer }> {
   const url = new URL(path, endpoint);
   const res = await request(url, { method: method as 'PUT', headers: signV4({ method, url, body, credentials }), body, signal: AbortSignal.timeout(30_000) });
-  return { status: res.statusCode, text: await res.body.text() };
+  const bytes = Buffer.from(await res.body.arrayBuffer());
+  return { status: res.statusCode, text: bytes.toString('utf8'), bytes };
 }

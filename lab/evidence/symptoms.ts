@@ -1,5 +1,6 @@
 // The symptoms a scenario can name in its expectations.
 import { containerListingMissed } from './container-listing-missed.ts';
+import { emptyAfterSwitch } from './empty-after-switch.ts';
 import { gcDeletedInFlight } from './gc-deleted-in-flight.ts';
 import { idleTimeout504 } from './idle-timeout-504.ts';
 import { lostOnFailover } from './lost-on-failover.ts';
@@ -23,6 +24,7 @@ export const symptoms = {
   'lost-on-failover': lostOnFailover,
   'small-writes-stall': smallWritesStall,
   'quota-refused': quotaRefused,
+  'empty-after-switch': emptyAfterSwitch,
 } satisfies Record<string, Symptom>;
 
 export type SymptomName = keyof typeof symptoms;

@@ -94,6 +94,10 @@ const fault = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sync-pass') }).strict(),
   /** the object store's bucket quota set to maxBytes (ceph), lifted on healing */
   z.object({ kind: z.literal('quota'), maxBytes: z.number().int().positive() }).strict(),
+  /** the registry restarted on another (new, possibly empty) bucket of its object store; healing switches back */
+  z.object({ kind: z.literal('bucket-switch'), bucket: z.string().regex(/^[a-z0-9][a-z0-9-]{2,62}$/, 'an S3 bucket name') }).strict(),
+  /** every object of the registry's bucket copied into another bucket (a one-shot action) */
+  z.object({ kind: z.literal('bucket-copy'), bucket: z.string().regex(/^[a-z0-9][a-z0-9-]{2,62}$/, 'an S3 bucket name') }).strict(),
   /** a component stopped (started again on healing) or paused (SIGSTOP, resumed with SIGCONT) */
   z.object({ kind: z.literal('process'), role: z.string(), action: z.enum(['stop', 'pause']) }).strict(),
 ]);

@@ -1,0 +1,28 @@
+// Every object of the registry's bucket copied into another bucket of the same object store, before a switch
+// (a one-shot action): the copy the seed wished it had made ("not something to rollback to").
+import { copyBucket, createBucket } from '../lab/clients/s3-bucket.ts';
+import type { S3Store } from '../lab/components/s3-store.ts';
+import type { Component } from '../lab/runtime/component.ts';
+import type { Applied, FaultEffect } from './fault.ts';
+
+export class BucketCopyEffect implements FaultEffect {
+  readonly kind = 'bucket-copy';
+
+  constructor(
+    readonly name: string,
+    readonly bucket: string,
+    private readonly store: Component & S3Store,
+  ) {}
+
+  async apply(): Promise<Applied> {
+    const at = (name: string) => ({ endpoint: this.store.endpoint, credentials: this.store.credentials, name });
+    await createBucket(at(this.bucket));
+    const copied = await copyBucket(at(this.store.bucket), at(this.bucket));
+    return { target: `${this.store.role}/${this.store.bucket} → ${this.bucket}`, detail: copied };
+  }
+
+  /** A copy cannot be undone: healing it records that nothing was done. */
+  async heal(): Promise<Applied> {
+    return { target: `${this.store.role}/${this.bucket}`, detail: {} };
+  }
+}

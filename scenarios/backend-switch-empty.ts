@@ -1,0 +1,32 @@
+import { scenario, type ScenarioInput } from '../lab/scenario/schema.ts';
+
+// Seed 000's plan: flip the registry path to a registry on a new S3 bucket. The new bucket is empty, so until
+// a deployment pushes images again, pulls of everything pushed before the switch fail (404), and there is
+// nothing to roll back to. The mitigation the seed raised: copy the images into the new bucket before the
+// switch; then pulls hold through it.
+const before: ScenarioInput['workload'] = [{ push: { images: 3, layers: ['small', '1MiB'] } }, { pull: 'all' }];
+const after: ScenarioInput['workload'] = [{ fault: 'switch' }, { pull: 'all' }, { push: { images: 1, layers: ['small', '1MiB'] } }, { pull: 'all' }];
+
+export default scenario({
+  name: 'backend-switch-empty',
+  symptom: 'after the switch to a new, empty bucket, pulls of every image pushed before fail with 404 until it is pushed again',
+  source: 'seed 000 ("the new registry instance will point to an empty s3 bucket … nothing to rollback to")',
+  topology: {
+    'registry-front': { product: 'nginx' },
+    registry: { product: 'distribution', version: '2.8', storage: 's3', cache: 'redis' },
+    's3-front': { product: 'envoy', idleTimeoutMs: 2000 },
+    'object-store': { product: 'ceph' },
+    cache: { product: 'redis' },
+  },
+  workload: [...before, ...after],
+  faults: { switch: { kind: 'bucket-switch', bucket: 'registry-restricted' } },
+  expect: { reproduced: ['empty-after-switch'], holds: ['integrity'] },
+  variants: {
+    copied: {
+      description: 'the images copied into the new bucket before the switch: every pull holds through it',
+      workload: [...before, { fault: 'copy' }, ...after],
+      faults: { copy: { kind: 'bucket-copy', bucket: 'registry-restricted' }, switch: { kind: 'bucket-switch', bucket: 'registry-restricted' } },
+      expect: { reproduced: [], holds: ['durability', 'integrity'] },
+    },
+  },
+});
