@@ -20,12 +20,12 @@ export class BucketSwitchEffect implements FaultEffect {
     const to = { endpoint: this.store.endpoint, credentials: this.store.credentials, name: this.bucket };
     await createBucket(to);
     const objects = (await listKeys(to)).length;
-    await this.registry.setBucket(this.bucket);
+    await this.registry.retarget({ bucket: this.bucket });
     return { target: `${this.registry.role} → ${this.store.role}/${this.bucket}`, detail: { from: this.store.bucket, to: this.bucket, objects } };
   }
 
   async heal(): Promise<Applied> {
-    await this.registry.setBucket(undefined);
+    await this.registry.retarget({});
     return { target: `${this.registry.role} → ${this.store.role}/${this.store.bucket}`, detail: { from: this.bucket, to: this.store.bucket } };
   }
 }

@@ -22,6 +22,8 @@ import { ProcessEffect } from './process.ts';
 import { QuotaEffect } from './quota.ts';
 import { ReadOnlyEffect } from './read-only.ts';
 import { SyncPassEffect } from './sync-pass.ts';
+import { SyncWaitEffect } from './sync-wait.ts';
+import { ZoneFailoverEffect } from './zone-failover.ts';
 import { planToxic, ToxicEffect } from './toxic.ts';
 
 export function faultEffects(scenario: Scenario, stack: Stack): Map<string, FaultEffect> {
@@ -38,6 +40,8 @@ export function faultEffects(scenario: Scenario, stack: Stack): Map<string, Faul
     if (spec.kind === 'quota') effects.set(name, new QuotaEffect(name, spec.maxBytes, stack.get('object-store') as Ceph));
     if (spec.kind === 'bucket-switch') effects.set(name, new BucketSwitchEffect(name, spec.bucket, stack.get('registry') as Distribution, stack.get('object-store') as Component & S3Store));
     if (spec.kind === 'bucket-copy') effects.set(name, new BucketCopyEffect(name, spec.bucket, stack.get('object-store') as Component & S3Store));
+    if (spec.kind === 'zone-failover') effects.set(name, new ZoneFailoverEffect(name, stack.get('registry') as Distribution, stack.get('object-store') as Ceph));
+    if (spec.kind === 'sync-wait') effects.set(name, new SyncWaitEffect(name, spec.timeoutMs, stack.get('object-store') as Ceph));
     if (spec.kind === 'process') effects.set(name, new ProcessEffect(name, spec.action, stack.get(spec.role)));
   }
   return effects;

@@ -23,7 +23,11 @@ export function buildStack(t: Topology): Stack {
   // the fault proxy starts first and depends on nothing: it dials a link's target only when a client connects
   if (links.length > 0) add(FAULT_PROXY, new Toxiproxy(FAULT_PROXY, links), []);
   const store = t['object-store']?.product;
-  if (store === 'ceph') add('object-store', new Ceph('object-store'), []);
+  if (store === 'ceph') {
+    const sync = t['object-store']!.multisite ? links.find((l) => l.to === 'object-store:za') : undefined;
+    const multisite = t['object-store']!.multisite ? { syncVia: sync && { proxy: FAULT_PROXY, link: sync.name } } : undefined;
+    add('object-store', new Ceph('object-store', { multisite }), sync ? [FAULT_PROXY] : []);
+  }
   if (store === 'minio') add('object-store', new Minio('object-store'), []);
   if (store === 'swift') {
     const faulted = new Map(links.filter((l) => l.to.startsWith('object-store:')).map((l) => [l.to.split(':')[1]!, { proxy: FAULT_PROXY, link: l.name }]));

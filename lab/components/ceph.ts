@@ -1,13 +1,19 @@
 // Ceph as the object store: one mon, one memstore OSD and radosgw (beast), single-copy pools, no mgr,
 // all state under the run directory. A fresh cluster per run, with an S3 user and bucket created for it.
+// Multisite: two radosgw (zones za and zb, ceph-zones.ts) with real RGW sync from za to zb, whose status is
+// polled and recorded as replication events.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cephConf } from '../../fixtures/config/ceph.ts';
+import { listKeys } from '../clients/s3-bucket.ts';
 import { s3Request } from '../clients/sigv4.ts';
 import { ComponentError } from '../errors.ts';
 import type { NewEvent } from '../events/schema.ts';
 import { radosgwLine } from '../logs/radosgw.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { syncStatus, zoneSetup, type SyncStatus, type Zone } from './ceph-zones.ts';
+import type { Toxiproxy } from './toxiproxy.ts';
 import type { Programs } from '../provision/programs.ts';
 import { cleanEnv, Component, firstLine } from '../runtime/component.ts';
 import type { PortAllocator } from '../runtime/ports.ts';
@@ -17,17 +23,43 @@ import type { S3Credentials, S3Store } from './s3-store.ts';
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const randomKey = (n: number) => Array.from(randomBytes(n), (b) => ALNUM[b % ALNUM.length]).join('');
 
+export interface CephOptions {
+  /** two zones, za (the main port) and zb; za's advertised endpoint may be a fault-proxy link */
+  multisite?: { syncVia?: { proxy: string; link: string } };
+}
+
 export class Ceph extends Component implements S3Store {
   readonly product = 'ceph';
+  private zbPort = 0;
+  private polling: AbortController | undefined;
   private mon = { v1: 0, v2: 0 };
   private bindRange = { min: 0, max: 0 };
   readonly credentials: S3Credentials = { accessKey: randomKey(20), secretKey: randomBytes(30).toString('base64url') };
   readonly bucket = 'registry';
 
+  constructor(
+    role: string,
+    readonly opts: CephOptions = {},
+  ) {
+    super(role);
+  }
+
   override async allocate(ports: PortAllocator): Promise<void> {
     this.port = await ports.one();
+    if (this.opts.multisite) this.zbPort = await ports.one();
     this.mon = { v1: await ports.one(), v2: await ports.one() };
     this.bindRange = await ports.range(16);
+  }
+
+  /** za is the main port; zb the secondary zone's radosgw */
+  override portOf(name?: string): number {
+    if (name === undefined || name === 'za') return this.port;
+    if (name === 'zb' && this.opts.multisite) return this.zbPort;
+    return super.portOf(name);
+  }
+
+  zoneEndpoint(zone: Zone): string {
+    return `http://127.0.0.1:${this.portOf(zone)}`;
   }
 
   private get dir(): string {
@@ -39,7 +71,18 @@ export class Ceph extends Component implements S3Store {
   }
 
   protected override parseLine(line: string, source: string): NewEvent[] {
-    return source === 'rgw' ? radosgwLine(line, this.role) : [];
+    if (source === 'rgw') return radosgwLine(line, this.role);
+    // zb's lines are its own component: which zone answered is evidence
+    return source === 'rgw-zb' ? radosgwLine(line, `${this.role}:zb`) : [];
+  }
+
+  private get rgws(): Array<{ id: string; port: number; zone?: string }> {
+    return this.opts.multisite
+      ? [
+          { id: 'za', port: this.port, zone: 'za' },
+          { id: 'zb', port: this.zbPort, zone: 'zb' },
+        ]
+      : [{ id: 'a', port: this.port }];
   }
 
   private tool(name: 'ceph' | 'ceph-authtool' | 'monmaptool' | 'radosgw-admin' | 'ceph-mon' | 'ceph-osd', args: string[]): Promise<string> {
@@ -48,9 +91,9 @@ export class Ceph extends Component implements S3Store {
 
   protected async launch(): Promise<void> {
     const d = this.dir;
-    for (const sub of ['mon', 'osd', 'rgw/ceph-rgw.a', 'run', 'log', 'crash']) mkdirSync(join(d, sub), { recursive: true });
+    for (const sub of ['mon', 'osd', 'run', 'log', 'crash', ...this.rgws.map((r) => `rgw/ceph-rgw.${r.id}`)]) mkdirSync(join(d, sub), { recursive: true });
     const fsid = randomUUID();
-    writeFileSync(join(d, 'ceph.conf'), cephConf({ fsid, dir: d, monV1: this.mon.v1, monV2: this.mon.v2, bindRange: this.bindRange, rgwPort: this.port, memstoreBytes: 2 << 30 }));
+    writeFileSync(join(d, 'ceph.conf'), cephConf({ fsid, dir: d, monV1: this.mon.v1, monV2: this.mon.v2, bindRange: this.bindRange, rgws: this.rgws, memstoreBytes: 2 << 30 }));
 
     // mon
     await this.tool('ceph-authtool', ['--create-keyring', join(d, 'mon.keyring'), '--gen-key', '-n', 'mon.', '--cap', 'mon', 'allow *']);
@@ -73,17 +116,83 @@ export class Ceph extends Component implements S3Store {
     this.spawn('osd', this.ctx.programs.path('ceph-osd'), ['-f', '-i', id], this.env);
 
     // radosgw
-    await this.tool('ceph', ['auth', 'get-or-create', 'client.rgw.a', 'mon', 'allow rw', 'osd', 'allow rwx', 'mgr', 'allow rw', '-o', join(d, 'rgw', 'ceph-rgw.a', 'keyring')]);
-    // radosgw logs its "beast:" access lines (level 1) only to its log file, not to stderr
-    this.follow('rgw', join(d, 'log', 'client.rgw.a.log'));
-    const rgw = this.spawn('rgw', this.ctx.programs.path('radosgw'), ['-f', '-n', 'client.rgw.a'], this.env);
-    await this.ready(rgw, `radosgw on ${this.endpoint}`, () => httpOk(this.endpoint + '/'), 60_000);
+    if (this.opts.multisite) await this.zones();
+    for (const r of this.rgws) {
+      const name = r.id === 'a' || r.id === 'za' ? 'rgw' : `rgw-${r.id}`;
+      await this.tool('ceph', ['auth', 'get-or-create', `client.rgw.${r.id}`, 'mon', 'allow rw', 'osd', 'allow rwx', 'mgr', 'allow rw', '-o', join(d, 'rgw', `ceph-rgw.${r.id}`, 'keyring')]);
+      // radosgw logs its "beast:" access lines (level 1) only to its log file, not to stderr
+      this.follow(name, join(d, 'log', `client.rgw.${r.id}.log`));
+      const rgw = this.spawn(name, this.ctx.programs.path('radosgw'), ['-f', '-n', `client.rgw.${r.id}`], this.env);
+      await this.ready(rgw, `radosgw on 127.0.0.1:${r.port}`, () => httpOk(`http://127.0.0.1:${r.port}/`), 60_000);
+    }
     if (!mon.running) throw new ComponentError(this.role, `ceph-mon exited: ${mon.tail()}`);
 
     // the per-run S3 user and bucket
     await this.tool('radosgw-admin', ['user', 'create', '--uid=registry', '--display-name=registry', `--access-key=${this.credentials.accessKey}`, `--secret=${this.credentials.secretKey}`]);
     await this.s3('PUT', `/${this.bucket}`, 'creating the bucket');
     await this.warmUp();
+    if (this.opts.multisite) {
+      await this.firstSync();
+      this.poll();
+    }
+  }
+
+  /** Realm, zonegroup and both zones, committed before any radosgw runs. */
+  private async zones(): Promise<void> {
+    const via = this.opts.multisite?.syncVia;
+    const za = via ? `http://127.0.0.1:${(this.ctx.peer(via.proxy) as Toxiproxy).linkPort(via.link)}` : this.zoneEndpoint('za');
+    const system = { accessKey: randomKey(20), secretKey: randomBytes(30).toString('base64url') };
+    for (const args of zoneSetup({ za, zb: this.zoneEndpoint('zb') }, system)) await this.tool('radosgw-admin', args);
+  }
+
+  /** The first object takes about 20 s to reach the other zone, later ones under a second: wait for one now,
+   * not in the middle of the workload. */
+  private async firstSync(): Promise<void> {
+    const key = `/${this.bucket}/lab-first-sync`;
+    await this.s3('PUT', key, 'first-sync PutObject', new TextEncoder().encode('first sync'));
+    const deadline = Date.now() + 90_000;
+    while ((await s3Request(this.zoneEndpoint('zb'), 'GET', key, this.credentials)).status !== 200) {
+      if (Date.now() > deadline) throw new ComponentError(this.role, 'zone zb did not receive the first object in 90 s: RGW sync is not running');
+      await sleep(250, undefined, { signal: this.ctx.signal });
+    }
+  }
+
+  /** zb's sync status from radosgw-admin (it asks za, through the sync link). */
+  async syncStatus(): Promise<SyncStatus> {
+    try {
+      return syncStatus(await this.run(this.ctx.programs.path('radosgw-admin'), ['sync', 'status', '--rgw-zone=zb'], this.env, 5_000, true));
+    } catch (e) {
+      return { caughtUp: false, error: (e as Error).message.split('\n')[0] };
+    }
+  }
+
+  /** Keys of the registry's bucket that za lists and zb does not (yet). */
+  async missingOnZb(): Promise<string[]> {
+    const keys = (zone: Zone) => listKeys({ endpoint: this.zoneEndpoint(zone), credentials: this.credentials, name: this.bucket });
+    const [za, zb] = await Promise.all([keys('za'), keys('zb')]);
+    const have = new Set(zb);
+    return za.filter((k) => !have.has(k));
+  }
+
+  /** Records zb's status every second, when it changes. */
+  private poll(): void {
+    this.polling = new AbortController();
+    const { signal } = this.polling;
+    let last = '';
+    void (async () => {
+      while (!signal.aborted) {
+        const s = await this.syncStatus();
+        const key = JSON.stringify(s);
+        if (key !== last && !signal.aborted) this.ctx.events.append({ type: 'replication', component: this.role, zone: 'zb', ...s });
+        last = key;
+        await sleep(1000, undefined, { signal }).catch(() => undefined);
+      }
+    })();
+  }
+
+  override async stop(graceMs = 5000): Promise<void> {
+    this.polling?.abort();
+    await super.stop(graceMs);
   }
 
   private async s3(method: string, path: string, what: string, body?: Uint8Array): Promise<string> {

@@ -28,8 +28,8 @@ export class Distribution extends Component {
   /** kept across restarts: upload state tokens are signed with it */
   private readonly secret = randomBytes(16).toString('hex');
   private readOnly = false;
-  /** a bucket other than the object store's own (a switch to a new bucket) */
-  private bucket: string | undefined;
+  /** another bucket (a switch to a new bucket) or S3 endpoint (a failover to another zone) than its own */
+  private target: { bucket?: string; endpoint?: string } = {};
 
   constructor(
     role: string,
@@ -68,7 +68,7 @@ export class Distribution extends Component {
     }
     const store = this.ctx.peer(this.opts.objectStore ?? 'object-store') as Component & S3Store;
     const via = this.ctx.peer(this.opts.s3Via ?? 'object-store');
-    return { driver: 's3', endpoint: `http://127.0.0.1:${via.port}`, bucket: this.bucket ?? store.bucket, accessKey: store.credentials.accessKey, secretKey: store.credentials.secretKey };
+    return { driver: 's3', endpoint: this.target.endpoint ?? `http://127.0.0.1:${via.port}`, bucket: this.target.bucket ?? store.bucket, accessKey: store.credentials.accessKey, secretKey: store.credentials.secretKey };
   }
 
   protected async launch(): Promise<void> {
@@ -87,9 +87,9 @@ export class Distribution extends Component {
     await this.restart();
   }
 
-  /** Restarts on another bucket of the same object store (undefined: its own again). */
-  async setBucket(bucket: string | undefined): Promise<void> {
-    this.bucket = bucket;
+  /** Restarts on another bucket or S3 endpoint ({}: its own again). */
+  async retarget(target: { bucket?: string; endpoint?: string }): Promise<void> {
+    this.target = target;
     await this.restart();
   }
 

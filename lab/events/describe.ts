@@ -40,6 +40,8 @@ function line(e: LabEvent): string {
       return `fault ${e.fault} healed on ${e.target}`;
     case 'sync':
       return e.step === 'start' ? `${e.component} pass ${e.pass} started` : `${e.component} pass ${e.pass} ${e.ok ? `completed: ${e.files ?? 0} files, ${e.bytes ?? 0} B` : `cut short: ${e.error ?? 'failed'}`}${ms(e.ms)}`;
+    case 'replication':
+      return `${e.component} zone ${e.zone}: ${e.caughtUp ? 'caught up' : e.behindShards !== undefined ? `behind on ${e.behindShards} shards` : `not caught up${e.error ? `: ${e.error}` : ''}`}`;
     case 'verdict':
       return `verdict: ${e.verdict} (exit ${e.exitCode})`;
     case 'fuzz.case':

@@ -47,6 +47,8 @@ export const eventSchema = z.discriminatedUnion('type', [
   /** One pass of a replication job (rsync from the active registry's storage to the standby's): its start, and
    * its end with what it copied; a pass cut short (the job stopped, rsync failed) ends with ok false. */
   z.object({ ...envelope, type: z.literal('sync'), component: z.string(), pass: z.number().int(), step: z.enum(['start', 'end']), ok: z.boolean().optional(), files: z.number().int().optional(), bytes: z.number().int().optional(), ms: z.number().optional(), error: z.string().optional() }),
+  /** A secondary zone's replication status as radosgw-admin reported it, recorded when it changes. */
+  z.object({ ...envelope, type: z.literal('replication'), component: z.string(), zone: z.string(), caughtUp: z.boolean(), behindShards: z.number().int().optional(), error: z.string().optional() }),
   z.object({ ...envelope, type: z.literal('verdict'), verdict: z.string(), exitCode: z.number().int() }),
   /** a case of `lab fuzz` starting or ending; `shrink` counts the shrink steps before it (0 while searching) */
   z.object({ ...envelope, type: z.literal('fuzz.case'), case: z.number().int(), step: z.enum(['start', 'end']), shrink: z.number().int(), outcome: z.enum(['pass', 'fail']).optional(), commands: z.array(z.string()).optional(), error: z.string().optional() }),

@@ -4,6 +4,7 @@ import { emptyAfterSwitch } from './empty-after-switch.ts';
 import { gcDeletedInFlight } from './gc-deleted-in-flight.ts';
 import { idleTimeout504 } from './idle-timeout-504.ts';
 import { lostOnFailover } from './lost-on-failover.ts';
+import { lostOnZoneFailover } from './lost-on-zone-failover.ts';
 import { objectStoreSilent } from './object-store-silent.ts';
 import { push5xxDuringFault } from './push-5xx-during-fault.ts';
 import { quotaRefused } from './quota-refused.ts';
@@ -25,6 +26,7 @@ export const symptoms = {
   'small-writes-stall': smallWritesStall,
   'quota-refused': quotaRefused,
   'empty-after-switch': emptyAfterSwitch,
+  'lost-on-zone-failover': lostOnZoneFailover,
 } satisfies Record<string, Symptom>;
 
 export type SymptomName = keyof typeof symptoms;

@@ -11,7 +11,7 @@ export interface FaultWindow {
 }
 
 /** Kinds recorded as faults that are one-shot actions (a healing step), not a state that lasts. */
-export const ACTIONS: ReadonlySet<string> = new Set(['daemon-pass', 'cache-flush', 'failover', 'sync-pass', 'bucket-copy']);
+export const ACTIONS: ReadonlySet<string> = new Set(['daemon-pass', 'cache-flush', 'failover', 'sync-pass', 'bucket-copy', 'zone-failover', 'sync-wait']);
 
 export function faultWindows(events: readonly LabEvent[]): FaultWindow[] {
   const windows: FaultWindow[] = [];

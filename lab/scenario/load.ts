@@ -66,7 +66,7 @@ function crossCheck(s: Scenario, shown: string): void {
   };
   const roles = Object.keys(s.topology).filter((k) => k !== 'links');
   for (const [name, l] of Object.entries(s.topology.links)) {
-    if (!roles.includes(l.from)) fail(`topology.links.${name}.from`, `no role "${l.from}" in the topology`);
+    if (!roles.includes(l.from.split(':')[0]!)) fail(`topology.links.${name}.from`, `no role "${l.from.split(':')[0]}" in the topology`);
     if (!roles.includes(l.to.split(':')[0]!)) fail(`topology.links.${name}.to`, `no role "${l.to.split(':')[0]}" in the topology`);
   }
   const front = s.topology['s3-front'];
@@ -87,10 +87,13 @@ function crossCheck(s: Scenario, shown: string): void {
     if (f.kind === 'cache-flush' && s.topology.registry.cache !== 'redis') fail(`faults.${name}`, 'a cache flush needs the redis cache');
     if (f.kind === 'process' && !roles.includes(f.role)) fail(`faults.${name}.role`, `no role "${f.role}" in the topology`);
     if ((f.kind === 'bucket-switch' || f.kind === 'bucket-copy') && s.topology.registry.storage !== 's3') fail(`faults.${name}`, `a ${f.kind} needs a registry on S3 storage`);
+    if ((f.kind === 'zone-failover' || f.kind === 'sync-wait') && !s.topology['object-store']?.multisite) fail(`faults.${name}`, `a ${f.kind} needs a multisite object-store`);
     if (f.kind === 'quota' && store !== 'ceph') fail(`faults.${name}`, `a bucket quota needs a ceph object-store (the lab sets it with radosgw-admin), not ${store ?? 'none'}`);
     if ((f.kind === 'failover' || f.kind === 'sync-pass') && !s.topology.standby) fail(`faults.${name}`, `a ${f.kind} needs a standby registry`);
     if (f.kind === 'failover' && !s.topology['registry-front']) fail(`faults.${name}`, 'a failover switches the registry-front, and there is none');
   }
+  if (s.topology['object-store']?.multisite && store !== 'ceph') fail('topology.object-store.multisite', 'multisite is Ceph RGW zones: it needs ceph');
+  if (s.topology['object-store']?.multisite && s.topology['s3-front']) fail('topology.s3-front', 'a multisite registry talks to its zone directly: no s3-front');
   if (s.topology.standby && s.topology.registry.storage !== 'filesystem') fail('topology.standby', 'rsync copies a filesystem registry: the registry needs filesystem storage');
   const refsOf = (step: PlainStep) => ('fault' in step ? [step.fault] : 'heal' in step ? [step.heal] : 'commands' in step ? step.commands.flatMap((c) => ('fault' in c ? [c.fault] : [])) : []);
   s.workload.forEach((step, i) => {

@@ -36,7 +36,14 @@ const roles = z
       .object({ product: z.literal('distribution'), version: z.literal('2.8').default('2.8'), storage: z.literal('filesystem'), syncEveryMs: z.number().int().positive() })
       .strict()
       .optional(),
-    'object-store': z.object({ product: z.enum(['ceph', 'minio', 'swift']) }).strict().optional(),
+    'object-store': z
+      .object({
+        product: z.enum(['ceph', 'minio', 'swift']),
+        /** ceph: two zones, za (where the registry writes) and zb, with RGW sync from za to zb */
+        multisite: z.boolean().default(false),
+      })
+      .strict()
+      .optional(),
     cache: z.object({ product: z.literal('redis') }).strict().optional(),
     /** faultable links through the fault proxy; `to` is a role, or role:server for one server (a Swift device) */
     links: z.record(z.object({ from: z.string(), to: z.string() }).strict()).default({}),
@@ -92,6 +99,10 @@ const fault = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('failover') }).strict(),
   /** one pass of the standby's sync job now, after the one in progress (a one-shot action) */
   z.object({ kind: z.literal('sync-pass') }).strict(),
+  /** the registry moved to zone zb of a multisite object store (a DC switch); one-shot */
+  z.object({ kind: z.literal('zone-failover') }).strict(),
+  /** wait until zone zb reports its sync caught up with za (one-shot; fails after timeoutMs) */
+  z.object({ kind: z.literal('sync-wait'), timeoutMs: z.number().int().positive().default(90_000) }).strict(),
   /** the object store's bucket quota set to maxBytes (ceph), lifted on healing */
   z.object({ kind: z.literal('quota'), maxBytes: z.number().int().positive() }).strict(),
   /** the registry restarted on another (new, possibly empty) bucket of its object store; healing switches back */

@@ -11,7 +11,7 @@ const swift = validate(swiftReplicaDown, 'scenarios/swift-replica-down.ts');
 describe('stack choices', () => {
   it('puts the chosen object store and registry version into the topology, leaving the rest', () => {
     const s = withChoice(s3, { backend: 'minio', registry: '3' });
-    expect(s.topology['object-store']).toEqual({ product: 'minio' });
+    expect(s.topology['object-store']).toEqual({ product: 'minio', multisite: false });
     expect(s.topology.registry).toMatchObject({ version: '3', storage: 's3', cache: 'redis' });
     expect(s.topology['s3-front']).toEqual(s3.topology['s3-front']);
     expect(withChoice(s3, {})).toEqual(s3);
