@@ -53,7 +53,8 @@ export function matrixTable(name: string, rows: readonly MatrixRow[]): string[] 
   return lines;
 }
 
-/** 0 when every combination that applies met its expectations; else the worst exit code. */
+/** 0 when every combination that applies met its expectations; else the worst exit code; 2 when none applies. */
 export function matrixExitCode(rows: readonly MatrixRow[]): number {
-  return Math.max(0, ...rows.flatMap((r) => (r.verdict ? [r.verdict.exitCode] : [])));
+  const codes = rows.flatMap((r) => (r.verdict ? [r.verdict.exitCode] : []));
+  return codes.length === 0 ? 2 : Math.max(...codes);
 }

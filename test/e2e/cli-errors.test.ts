@@ -20,7 +20,7 @@ function oneLineError(args: string[]): string {
 
 describe('the lab CLI on bad input', () => {
   it('names an unknown scenario and lists the known ones', () => {
-    expect(oneLineError(['scenario', 'no-such-incident'])).toBe('lab: unknown scenario "no-such-incident"; known: cold-standby-failover, gc-during-push, redis-down, stale-cache-after-gc, stream-idle-504, swift-container-lag, swift-replica-down');
+    expect(oneLineError(['scenario', 'no-such-incident'])).toBe('lab: unknown scenario "no-such-incident"; known: backend-switch-empty, cold-standby-failover, gc-during-push, multisite-lag-failover, push-hangs, quota-exhausted, redis-down, small-puts-stall, stale-cache-after-gc, stream-idle-504, swift-container-lag, swift-replica-down');
   });
 
   it('points at the field of a malformed scenario file', () => {
@@ -46,6 +46,19 @@ describe('the lab CLI on bad input', () => {
     expect(oneLineError(['scenario', 'stream-idle-504', '--seed', 'x1'])).toBe('lab: --seed: expected a non-negative integer, got "x1"');
     expect(oneLineError(['frobnicate'])).toBe('lab: unknown command "frobnicate" (see `lab help`)');
     expect(oneLineError(['scenario', 'stream-idle-504', '--sed', '1'])).toMatch(/^lab: Unknown option '--sed'.* \(see `lab help`\)$/);
+  });
+
+  it('says why a backend or registry choice does not apply, and rejects unknown ones', () => {
+    expect(oneLineError(['scenario', 'swift-replica-down', '--registry', '3'])).toBe('lab: swift-replica-down needs the swift storage driver, which Distribution 3 no longer has');
+    expect(oneLineError(['scenario', 'quota-exhausted', '--backend', 'minio'])).toBe('lab: quota-exhausted sets a bucket quota with radosgw-admin: ceph only');
+    expect(oneLineError(['scenario', 'stream-idle-504', '--backend', 's3proxy'])).toBe('lab: --backend s3proxy: expected one of ceph, minio');
+  });
+
+  it('shows a matrix whose combinations cannot apply as such, and exits 2 having run nothing', () => {
+    const r = lab(['matrix', 'swift-replica-down', '--seed', '1'], runs);
+    expect(r.status).toBe(2);
+    const rows = r.stdout.split('\n').filter((l) => l.startsWith('| ') && l.includes('cannot apply'));
+    expect(rows.map((l) => l.split(' | ')[0])).toEqual(['| ceph, Distribution 2.8', '| ceph, Distribution 3', '| minio, Distribution 2.8', '| minio, Distribution 3']);
   });
 
   it('says there is no stack for fault and down', () => {

@@ -34,6 +34,7 @@ describe('lab matrix', () => {
     const rows = await runMatrix(validate(swiftReplicaDown, 'x.ts'), async (_s, c) => (ran.push(`${c.backend} ${c.registry}`), { verdict: verdict('reproduced', 0, [true]), run: 'r' }), () => {});
     expect(ran).toEqual([]);
     expect(rows.every((r) => r.notApplicable)).toBe(true);
+    expect(matrixExitCode(rows)).toBe(2);
     expect(matrixTable('swift-replica-down', rows)[2]).toBe('| ceph, Distribution 2.8 | cannot apply | swift-replica-down keeps its registry on swift, not on an S3 object store: --backend does not apply | - |');
   });
 

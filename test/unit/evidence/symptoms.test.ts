@@ -130,3 +130,63 @@ describe('small-writes-stall', () => {
     expect(f.seen).toBe(true);
   });
 });
+
+describe('quota-refused', () => {
+  const quota = (t: 'applied' | 'healed'): NewEvent => ({ type: t === 'applied' ? 'fault.applied' : 'fault.healed', fault: 'quota', kind: 'quota', target: 'object-store/registry', detail: {} });
+  const refused = access('object-store', 'ceph', 'PUT', '/registry/x/data?partNumber=1', 403);
+
+  it('is seen when the object store refused a write, the push failed, and a push after the raise worked', () => {
+    const f = run('quota-refused', [0, quota('applied')], [10, invoke(2, 'push', img)], [20, refused], [30, complete(2, 'push', 'info', { status: 500, error: 'HTTP 500' })], [40, quota('healed')], [50, invoke(3, 'push', img)], [60, complete(3, 'push', 'ok')]);
+    expect(f.seen).toBe(true);
+    expect(f.evidence.at(-1)).toBe('after the quota was lifted, op 3 push lab/a:v1 was acknowledged');
+  });
+
+  it('is not seen when the registry acknowledged the push anyway, or nothing worked after the raise', () => {
+    expect(run('quota-refused', [0, quota('applied')], [10, invoke(2, 'push', img)], [20, refused], [30, complete(2, 'push', 'ok')], [40, quota('healed')]).seen).toBe(false);
+    expect(run('quota-refused', [0, quota('applied')], [10, invoke(2, 'push', img)], [20, refused], [30, complete(2, 'push', 'info', { status: 500 })], [40, quota('healed')]).seen).toBe(false);
+  });
+});
+
+describe('empty-after-switch', () => {
+  const sw = (t: 'applied' | 'healed'): NewEvent => ({ type: t === 'applied' ? 'fault.applied' : 'fault.healed', fault: 'switch', kind: 'bucket-switch', target: 'registry → object-store/new', detail: { objects: 0 } });
+  const other = { repo: 'lab/b', tag: 'v1' };
+
+  it('is seen when images pushed before the switch get 404 and an image pushed after pulls', () => {
+    const f = run('empty-after-switch', [0, invoke(0, 'push', img)], [10, complete(0, 'push', 'ok')], [20, sw('applied')], [30, invoke(1, 'pull', img)], [31, complete(1, 'pull', 'fail', { status: 404, error: 'MANIFEST_UNKNOWN' })], [40, invoke(2, 'push', other)], [50, complete(2, 'push', 'ok')], [60, invoke(3, 'pull', other)], [61, complete(3, 'pull', 'ok')]);
+    expect(f.seen).toBe(true);
+    expect(f.evidence[0]).toBe('switched to bucket new holding 0 objects; 1 pulls of images acknowledged before the switch got 404');
+    expect(f.ops).toEqual([1]);
+  });
+
+  it('is not seen when the old images still pull after the switch', () => {
+    const f = run('empty-after-switch', [0, invoke(0, 'push', img)], [10, complete(0, 'push', 'ok')], [20, sw('applied')], [30, invoke(1, 'pull', img)], [31, complete(1, 'pull', 'ok')], [40, invoke(2, 'push', other)], [50, complete(2, 'push', 'ok')], [60, invoke(3, 'pull', other)], [61, complete(3, 'pull', 'ok')]);
+    expect(f.seen).toBe(false);
+  });
+});
+
+describe('lost-on-zone-failover', () => {
+  const action = (kind: string, fault: string): NewEvent => ({ type: 'fault.applied', fault, kind, target: 'x', detail: {} });
+  const status = (caughtUp: boolean): NewEvent => ({ type: 'replication', component: 'object-store', zone: 'zb', caughtUp, ...(!caughtUp && { error: 'failed to fetch master sync status' }) });
+  const lost = [
+    [0, status(true)],
+    [10, invoke(0, 'push', img)],
+    [20, complete(0, 'push', 'ok')],
+    [25, status(false)],
+    [30, action('zone-failover', 'failover')],
+    [40, invoke(1, 'pull', img)],
+    [41, complete(1, 'pull', 'fail', { status: 404, error: 'MANIFEST_UNKNOWN' })],
+    [50, action('sync-wait', 'caught-up')],
+  ] as Array<[number, NewEvent]>;
+
+  it('is seen when images acknowledged on za were missing on zb after the failover and came back after catch-up', () => {
+    const f = run('lost-on-zone-failover', ...lost, [60, invoke(2, 'pull', img)], [61, complete(2, 'pull', 'ok')]);
+    expect(f.seen).toBe(true);
+    expect(f.evidence[0]).toBe('loss window: zb behind since 0.03 s, failover to zb at 0.03 s; 1 of 1 images acknowledged on za missing on zb: lab/a:v1');
+    expect(f.evidence.at(-1)).toBe('after zb caught up (0.05 s): 1 of 1 pull again');
+  });
+
+  it('is not seen when the lost images never came back', () => {
+    const f = run('lost-on-zone-failover', ...lost, [60, invoke(2, 'pull', img)], [61, complete(2, 'pull', 'fail', { status: 404 })]);
+    expect(f.seen).toBe(false);
+  });
+});

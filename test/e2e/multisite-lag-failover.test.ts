@@ -1,0 +1,46 @@
+// multisite-lag-failover on the real stack: two RGW zones, real sync from za to zb through the fault proxy.
+import { describe, expect, it } from 'vitest';
+import type { EventOf, LabEvent } from '../../lab/events/schema.ts';
+import { history, imageRef } from '../../lab/history/history.ts';
+import { eventsOf, lab, runsDir } from './lab-cli.ts';
+
+function run(variant?: string) {
+  const r = lab(['scenario', 'multisite-lag-failover', '--json', '--seed', '5', ...(variant ? ['--variant', variant] : [])], runsDir(), 180_000);
+  const verdict = JSON.parse(r.stdout);
+  const events: LabEvent[] = eventsOf(verdict.dir);
+  const at = (kind: string, fault?: string) => events.find((e): e is EventOf<'fault.applied'> => e.type === 'fault.applied' && e.kind === kind && (!fault || e.fault === fault))!;
+  return { status: r.status, verdict, events, ops: history(events), at };
+}
+
+describe('multisite-lag-failover', () => {
+  it('reproduces: images pushed to za while sync was cut are missing on zb after the failover, and return after catch-up', () => {
+    const { status, verdict, events, ops, at } = run();
+    expect(status).toBe(0);
+    expect(verdict.verdict).toBe('reproduced');
+    const cut = at('link-down');
+    const failover = at('zone-failover');
+    const caughtUp = at('sync-wait', 'caught-up');
+    expect(cut.target).toBe('fault-proxy/sync-link');
+    // zb's status went from caught up to unable to reach za while the link was down
+    const status2 = events.filter((e): e is EventOf<'replication'> => e.type === 'replication');
+    expect(status2.some((e) => e.caughtUp && e.t < cut.t)).toBe(true);
+    expect(status2.some((e) => !e.caughtUp && e.t > cut.t && e.t < failover.t)).toBe(true);
+    const after = ops.filter((o) => o.kind === 'push' && o.outcome === 'ok' && o.invokedAt > cut.t).map((o) => imageRef(o.args));
+    const before = ops.filter((o) => o.kind === 'push' && o.outcome === 'ok' && o.completedAt! < cut.t).map((o) => imageRef(o.args));
+    expect([before.length, after.length]).toEqual([2, 3]);
+    const pulls = (from: number, to: number) => ops.filter((o) => o.kind === 'pull' && o.invokedAt > from && o.invokedAt < to);
+    for (const p of pulls(failover.t, caughtUp.t)) expect([imageRef(p.args), p.outcome, p.status]).toEqual(after.includes(imageRef(p.args)) ? [imageRef(p.args), 'fail', 404] : [imageRef(p.args), 'ok', undefined]);
+    // the 404s came from zb's radosgw
+    expect(events.some((e) => e.type === 'access' && e.component === 'object-store:zb' && e.status === 404 && e.t > failover.t)).toBe(true);
+    for (const p of pulls(caughtUp.t, Infinity)) expect(p.outcome).toBe('ok');
+    expect(verdict.symptoms['lost-on-zone-failover'].evidence[0]).toContain(`3 of 5 images acknowledged on za missing on zb: ${after.join(', ')}`);
+  });
+
+  it('holds when zb caught up before the failover', () => {
+    const { status, verdict, at } = run('wait-for-sync');
+    expect(status).toBe(0);
+    expect(verdict.verdict).toBe('holds');
+    expect(at('sync-wait', 'caught-up').t).toBeLessThan(at('zone-failover').t);
+    expect(verdict.checks.durability.valid).toBe(true);
+  });
+});

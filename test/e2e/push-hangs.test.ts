@@ -1,0 +1,40 @@
+// push-hangs on the real stack: with no idle timeout anywhere, a stalled S3 PUT holds the push until the
+// client gives up; with envoy's idle timeout, the same stall is a fast 500.
+import { describe, expect, it } from 'vitest';
+import type { LabEvent } from '../../lab/events/schema.ts';
+import { history } from '../../lab/history/history.ts';
+import { eventsOf, lab, runsDir } from './lab-cli.ts';
+
+function run(variant?: string) {
+  const r = lab(['scenario', 'push-hangs', '--json', '--seed', '5', ...(variant ? ['--variant', variant] : [])], runsDir());
+  const verdict = JSON.parse(r.stdout);
+  const events: LabEvent[] = eventsOf(verdict.dir);
+  return { status: r.status, verdict, events, ops: history(events) };
+}
+
+describe('push-hangs', () => {
+  it('reproduces: the push during the stall gets no answer until the client gives up, and liveness flags it', () => {
+    const { status, verdict, events, ops } = run();
+    expect(status).toBe(0);
+    expect(verdict.verdict).toBe('reproduced');
+    const hung = ops.find((o) => o.kind === 'push' && o.outcome !== 'ok')!;
+    expect(hung).toMatchObject({ outcome: 'info' });
+    expect(hung.error).toMatch(/blobs\/uploads\/: timeout$/);
+    expect(hung.completedAt! - hung.invokedAt).toBeGreaterThanOrEqual(24_000);
+    expect(verdict.checks.liveness).toMatchObject({ valid: false, ops: [hung.op] });
+    // nothing in the path answered: envoy logged no 504 for the stalled PUT (no idle timeout)
+    expect(events.some((e) => e.type === 'access' && e.component === 's3-front' && e.status === 504)).toBe(false);
+    expect(verdict.checks.durability.valid).toBe(true);
+  });
+
+  it('holds with an idle timeout at the front: the stalled push fails fast with 500, within its bound', () => {
+    const { status, verdict, events, ops } = run('idle-timeout');
+    expect(status).toBe(0);
+    expect(verdict.verdict).toBe('holds');
+    const failed = ops.find((o) => o.kind === 'push' && o.outcome !== 'ok')!;
+    expect(failed).toMatchObject({ outcome: 'info', status: 500 });
+    expect(failed.completedAt! - failed.invokedAt).toBeLessThan(12_000);
+    expect(events.some((e) => e.type === 'access' && e.component === 's3-front' && e.status === 504 && e.flags === 'SI')).toBe(true);
+    expect(verdict.checks.liveness.valid).toBe(true);
+  });
+});

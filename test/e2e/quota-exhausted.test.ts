@@ -1,0 +1,38 @@
+// quota-exhausted on the real stack: a Ceph bucket quota set with radosgw-admin runs out mid-push.
+import { describe, expect, it } from 'vitest';
+import type { EventOf, LabEvent } from '../../lab/events/schema.ts';
+import { history } from '../../lab/history/history.ts';
+import { eventsOf, lab, runsDir } from './lab-cli.ts';
+
+function run(variant?: string) {
+  const r = lab(['scenario', 'quota-exhausted', '--json', '--seed', '5', ...(variant ? ['--variant', variant] : [])], runsDir());
+  const verdict = JSON.parse(r.stdout);
+  const events: LabEvent[] = eventsOf(verdict.dir);
+  return { status: r.status, verdict, events, ops: history(events) };
+}
+
+describe('quota-exhausted', () => {
+  it('reproduces: RGW answers 403 mid-push, the push fails, nothing acknowledged is lost, pushes work after the raise', () => {
+    const { status, verdict, events, ops } = run();
+    expect(status).toBe(0);
+    expect(verdict.verdict).toBe('reproduced');
+    const applied = events.find((e): e is EventOf<'fault.applied'> => e.type === 'fault.applied' && e.kind === 'quota')!;
+    expect(applied.detail).toMatchObject({ quotaEnabled: true, quotaBytes: 3 << 20 });
+    expect(applied.detail.usedBytes as number).toBeGreaterThan(2 << 20);
+    const refused = events.filter((e) => e.type === 'access' && e.component === 'object-store' && e.status === 403 && e.t > applied.t);
+    expect(refused.length).toBeGreaterThan(0);
+    const pushes = ops.filter((o) => o.kind === 'push');
+    expect(pushes.map((o) => o.outcome)).toEqual(['ok', 'ok', 'info', 'ok']);
+    expect(pushes[2]!.status).toBe(500);
+    // the blobs of the refused push that did land are not part of any acknowledged image; every acknowledged one pulls intact
+    expect(verdict.checks.durability.valid).toBe(true);
+    expect(verdict.checks.integrity.valid).toBe(true);
+  });
+
+  it('holds when the quota is raised before it runs out', () => {
+    const { status, verdict, ops } = run('raised-early');
+    expect(status).toBe(0);
+    expect(verdict.verdict).toBe('holds');
+    expect(ops.filter((o) => o.kind === 'push').map((o) => o.outcome)).toEqual(['ok', 'ok', 'ok', 'ok']);
+  });
+});
