@@ -5,20 +5,20 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { cephConf } from '../../fixtures/config/ceph.ts';
 import { listKeys } from '../clients/s3-bucket.ts';
 import { s3Request } from '../clients/sigv4.ts';
 import { ComponentError } from '../errors.ts';
 import type { NewEvent } from '../events/schema.ts';
 import { radosgwLine } from '../logs/radosgw.ts';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { syncStatus, zoneSetup, type SyncStatus, type Zone } from './ceph-zones.ts';
-import type { Toxiproxy } from './toxiproxy.ts';
 import type { Programs } from '../provision/programs.ts';
 import { cleanEnv, Component, firstLine } from '../runtime/component.ts';
 import type { PortAllocator } from '../runtime/ports.ts';
 import { httpOk } from '../runtime/ready.ts';
+import { syncStatus, zoneSetup, type SyncStatus, type Zone } from './ceph-zones.ts';
 import type { S3Credentials, S3Store } from './s3-store.ts';
+import type { Toxiproxy } from './toxiproxy.ts';
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const randomKey = (n: number) => Array.from(randomBytes(n), (b) => ALNUM[b % ALNUM.length]).join('');

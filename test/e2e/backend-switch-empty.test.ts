@@ -1,15 +1,12 @@
 // backend-switch-empty on the real stack: the registry restarted on a new bucket of the same object store.
 import { describe, expect, it } from 'vitest';
-import type { EventOf, LabEvent } from '../../lab/events/schema.ts';
-import { history, imageRef } from '../../lab/history/history.ts';
-import { eventsOf, lab, runsDir } from './lab-cli.ts';
+import type { EventOf } from '../../lab/events/schema.ts';
+import { imageRef } from '../../lab/history/history.ts';
+import { scenarioRun } from './lab-cli.ts';
 
 function run(variant?: string) {
-  const r = lab(['scenario', 'backend-switch-empty', '--json', '--seed', '5', ...(variant ? ['--variant', variant] : [])], runsDir());
-  const verdict = JSON.parse(r.stdout);
-  const events: LabEvent[] = eventsOf(verdict.dir);
-  const sw = events.find((e): e is EventOf<'fault.applied'> => e.type === 'fault.applied' && e.kind === 'bucket-switch')!;
-  return { status: r.status, verdict, events, ops: history(events), sw };
+  const r = scenarioRun('backend-switch-empty', variant);
+  return { ...r, sw: r.events.find((e): e is EventOf<'fault.applied'> => e.type === 'fault.applied' && e.kind === 'bucket-switch')! };
 }
 
 describe('backend-switch-empty', () => {

@@ -2,15 +2,10 @@
 // a failover of the nginx front at a moment picked from the seed. Seed 17 lands it mid-period.
 import { describe, expect, it } from 'vitest';
 import type { EventOf, LabEvent } from '../../lab/events/schema.ts';
-import { history, imageRef } from '../../lab/history/history.ts';
-import { eventsOf, lab, runsDir } from './lab-cli.ts';
+import { imageRef } from '../../lab/history/history.ts';
+import { scenarioRun } from './lab-cli.ts';
 
-function run(variant?: string) {
-  const r = lab(['scenario', 'cold-standby-failover', '--json', '--seed', '17', ...(variant ? ['--variant', variant] : [])], runsDir());
-  const verdict = JSON.parse(r.stdout);
-  const events = eventsOf(verdict.dir);
-  return { status: r.status, verdict, events, ops: history(events) };
-}
+const run = (variant?: string) => scenarioRun('cold-standby-failover', variant, 180_000, 17);
 
 const of = <T extends LabEvent['type']>(events: LabEvent[], type: T) => events.filter((e): e is EventOf<T> => e.type === type);
 const manifest = (o: { args: Record<string, unknown> }) => `/v2/${String(o.args.repo)}/manifests/${String(o.args.tag)}`;

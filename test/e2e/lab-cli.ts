@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readEvents } from '../../lab/events/log.ts';
+import { history } from '../../lab/history/history.ts';
 import type { EventOf, LabEvent } from '../../lab/events/schema.ts';
 import { startTicks } from '../../lab/runtime/process.ts';
 
@@ -67,4 +68,12 @@ export function started(events: readonly LabEvent[]): { pid: number; component: 
   return events
     .filter((e): e is EventOf<'component.starting'> => e.type === 'component.starting')
     .map((s) => ({ pid: s.pid, component: s.component, exit: events.find((e): e is EventOf<'component.exited'> => e.type === 'component.exited' && e.pid === s.pid) }));
+}
+
+/** `lab scenario NAME --json --seed S [--variant V]` in a fresh runs directory: exit status, verdict, events, ops. */
+export function scenarioRun(name: string, variant?: string, timeout = 180_000, seed = 5) {
+  const r = lab(['scenario', name, '--json', '--seed', String(seed), ...(variant ? ['--variant', variant] : [])], runsDir(), timeout);
+  const verdict = JSON.parse(r.stdout);
+  const events = eventsOf(verdict.dir);
+  return { status: r.status, verdict, events, ops: history(events) };
 }

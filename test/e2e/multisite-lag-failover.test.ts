@@ -1,15 +1,13 @@
 // multisite-lag-failover on the real stack: two RGW zones, real sync from za to zb through the fault proxy.
 import { describe, expect, it } from 'vitest';
-import type { EventOf, LabEvent } from '../../lab/events/schema.ts';
-import { history, imageRef } from '../../lab/history/history.ts';
-import { eventsOf, lab, runsDir } from './lab-cli.ts';
+import type { EventOf } from '../../lab/events/schema.ts';
+import { imageRef } from '../../lab/history/history.ts';
+import { scenarioRun } from './lab-cli.ts';
 
 function run(variant?: string) {
-  const r = lab(['scenario', 'multisite-lag-failover', '--json', '--seed', '5', ...(variant ? ['--variant', variant] : [])], runsDir(), 180_000);
-  const verdict = JSON.parse(r.stdout);
-  const events: LabEvent[] = eventsOf(verdict.dir);
-  const at = (kind: string, fault?: string) => events.find((e): e is EventOf<'fault.applied'> => e.type === 'fault.applied' && e.kind === kind && (!fault || e.fault === fault))!;
-  return { status: r.status, verdict, events, ops: history(events), at };
+  const r = scenarioRun('multisite-lag-failover', variant);
+  const at = (kind: string, fault?: string) => r.events.find((e): e is EventOf<'fault.applied'> => e.type === 'fault.applied' && e.kind === kind && (!fault || e.fault === fault))!;
+  return { ...r, at };
 }
 
 describe('multisite-lag-failover', () => {

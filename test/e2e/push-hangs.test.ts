@@ -1,16 +1,9 @@
 // push-hangs on the real stack: with no idle timeout anywhere, a stalled S3 PUT holds the push until the
 // client gives up; with envoy's idle timeout, the same stall is a fast 500.
 import { describe, expect, it } from 'vitest';
-import type { LabEvent } from '../../lab/events/schema.ts';
-import { history } from '../../lab/history/history.ts';
-import { eventsOf, lab, runsDir } from './lab-cli.ts';
+import { scenarioRun } from './lab-cli.ts';
 
-function run(variant?: string) {
-  const r = lab(['scenario', 'push-hangs', '--json', '--seed', '5', ...(variant ? ['--variant', variant] : [])], runsDir());
-  const verdict = JSON.parse(r.stdout);
-  const events: LabEvent[] = eventsOf(verdict.dir);
-  return { status: r.status, verdict, events, ops: history(events) };
-}
+const run = (variant?: string) => scenarioRun('push-hangs', variant);
 
 describe('push-hangs', () => {
   it('reproduces: the push during the stall gets no answer until the client gives up, and liveness flags it', () => {

@@ -1,15 +1,9 @@
 // quota-exhausted on the real stack: a Ceph bucket quota set with radosgw-admin runs out mid-push.
 import { describe, expect, it } from 'vitest';
-import type { EventOf, LabEvent } from '../../lab/events/schema.ts';
-import { history } from '../../lab/history/history.ts';
-import { eventsOf, lab, runsDir } from './lab-cli.ts';
+import type { EventOf } from '../../lab/events/schema.ts';
+import { scenarioRun } from './lab-cli.ts';
 
-function run(variant?: string) {
-  const r = lab(['scenario', 'quota-exhausted', '--json', '--seed', '5', ...(variant ? ['--variant', variant] : [])], runsDir());
-  const verdict = JSON.parse(r.stdout);
-  const events: LabEvent[] = eventsOf(verdict.dir);
-  return { status: r.status, verdict, events, ops: history(events) };
-}
+const run = (variant?: string) => scenarioRun('quota-exhausted', variant);
 
 describe('quota-exhausted', () => {
   it('reproduces: RGW answers 403 mid-push, the push fails, nothing acknowledged is lost, pushes work after the raise', () => {

@@ -1,19 +1,16 @@
 // small-puts-stall on the real stack: envoy routes PUTs by Content-Length; the link small ones take stalls.
 import { describe, expect, it } from 'vitest';
-import type { EventOf, LabEvent } from '../../lab/events/schema.ts';
-import { history } from '../../lab/history/history.ts';
-import { eventsOf, lab, runsDir } from './lab-cli.ts';
+import type { EventOf } from '../../lab/events/schema.ts';
+import { scenarioRun } from './lab-cli.ts';
 
 function run(variant?: string) {
-  const r = lab(['scenario', 'small-puts-stall', '--json', '--seed', '5', ...(variant ? ['--variant', variant] : [])], runsDir());
-  const verdict = JSON.parse(r.stdout);
-  const events: LabEvent[] = eventsOf(verdict.dir);
+  const { status, verdict, events, ops } = scenarioRun('small-puts-stall', variant);
   const applied = events.find((e) => e.type === 'fault.applied')!.t;
   const healed = events.find((e) => e.type === 'fault.healed')!.t;
   // requests that began while the fault was active: a line is logged when its request ends, and envoy flushes
   // its log every 50 ms, so a request that ended just before the fault can be received after it
   const during = events.filter((e): e is EventOf<'access'> => e.type === 'access' && e.t - (e.durationMs ?? 0) > applied + 200 && e.t < healed);
-  return { status: r.status, verdict, events, ops: history(events), during };
+  return { status, verdict, ops, during };
 }
 
 describe('small-puts-stall', () => {
