@@ -117,14 +117,7 @@ export class Ceph extends Component implements S3Store {
 
     // radosgw
     if (this.opts.multisite) await this.zones();
-    for (const r of this.rgws) {
-      const name = r.id === 'a' || r.id === 'za' ? 'rgw' : `rgw-${r.id}`;
-      await this.tool('ceph', ['auth', 'get-or-create', `client.rgw.${r.id}`, 'mon', 'allow rw', 'osd', 'allow rwx', 'mgr', 'allow rw', '-o', join(d, 'rgw', `ceph-rgw.${r.id}`, 'keyring')]);
-      // radosgw logs its "beast:" access lines (level 1) only to its log file, not to stderr
-      this.follow(name, join(d, 'log', `client.rgw.${r.id}.log`));
-      const rgw = this.spawn(name, this.ctx.programs.path('radosgw'), ['-f', '-n', `client.rgw.${r.id}`], this.env);
-      await this.ready(rgw, `radosgw on 127.0.0.1:${r.port}`, () => httpOk(`http://127.0.0.1:${r.port}/`), 60_000);
-    }
+    for (const r of this.rgws) await this.startRgw(r, d);
     if (!mon.running) throw new ComponentError(this.role, `ceph-mon exited: ${mon.tail()}`);
 
     // the per-run S3 user and bucket
@@ -145,16 +138,35 @@ export class Ceph extends Component implements S3Store {
     for (const args of zoneSetup({ za, zb: this.zoneEndpoint('zb') }, system)) await this.tool('radosgw-admin', args);
   }
 
-  /** The first object takes about 20 s to reach the other zone, later ones under a second: wait for one now,
-   * not in the middle of the workload. */
+  private async startRgw(r: { id: string; port: number }, d = this.dir): Promise<void> {
+    const name = r.id === 'zb' ? 'rgw-zb' : 'rgw';
+    await this.tool('ceph', ['auth', 'get-or-create', `client.rgw.${r.id}`, 'mon', 'allow rw', 'osd', 'allow rwx', 'mgr', 'allow rw', '-o', join(d, 'rgw', `ceph-rgw.${r.id}`, 'keyring')]);
+    // radosgw logs its "beast:" access lines (level 1) only to its log file, not to stderr
+    this.follow(name, join(d, 'log', `client.rgw.${r.id}.log`));
+    const rgw = this.spawn(name, this.ctx.programs.path('radosgw'), ['-f', '-n', `client.rgw.${r.id}`], this.env);
+    await this.ready(rgw, `radosgw on 127.0.0.1:${r.port}`, () => httpOk(`http://127.0.0.1:${r.port}/`), 60_000);
+  }
+
+  /** The first object usually takes about 20 s to reach the other zone, later ones under a second: wait for
+   * one now, not in the middle of the workload. Sometimes zb's sync does not start at all; then zb's radosgw is
+   * restarted once, as the seed's operators restarted RGW to get a lagging sync going. */
   private async firstSync(): Promise<void> {
     const key = `/${this.bucket}/lab-first-sync`;
     await this.s3('PUT', key, 'first-sync PutObject', new TextEncoder().encode('first sync'));
-    const deadline = Date.now() + 90_000;
-    while ((await s3Request(this.zoneEndpoint('zb'), 'GET', key, this.credentials)).status !== 200) {
-      if (Date.now() > deadline) throw new ComponentError(this.role, 'zone zb did not receive the first object in 90 s: RGW sync is not running');
-      await sleep(250, undefined, { signal: this.ctx.signal });
+    const synced = async (ms: number) => {
+      for (const deadline = Date.now() + ms; Date.now() < deadline; await sleep(250, undefined, { signal: this.ctx.signal }))
+        if ((await s3Request(this.zoneEndpoint('zb'), 'GET', key, this.credentials)).status === 200) return true;
+      return false;
+    };
+    if (await synced(40_000)) return;
+    const zb = this.processes.find((p) => p.opts.name === 'rgw-zb');
+    this.ctx.events.append({ type: 'component.log', component: this.role, product: this.product, level: 'warn', line: 'zone zb has not received the first object in 40 s: restarting its radosgw' });
+    if (zb) {
+      await zb.stop();
+      this.processes.splice(this.processes.indexOf(zb), 1);
     }
+    await this.startRgw({ id: 'zb', port: this.zbPort });
+    if (!(await synced(60_000))) throw new ComponentError(this.role, 'zone zb did not receive the first object, even after a restart of its radosgw: RGW sync is not running');
   }
 
   /** zb's sync status from radosgw-admin (it asks za, through the sync link). */

@@ -11,8 +11,9 @@ export class FileTail {
     private readonly onLine: (line: string) => void,
   ) {}
 
+  /** Starts polling; a tail already running goes on as it is. */
   start(intervalMs = 100): this {
-    this.timer = setInterval(() => this.poll(), intervalMs);
+    this.timer ??= setInterval(() => this.poll(), intervalMs);
     return this;
   }
 
@@ -39,6 +40,7 @@ export class FileTail {
 
   stop(): void {
     clearInterval(this.timer);
+    this.timer = undefined;
     this.poll();
   }
 }
