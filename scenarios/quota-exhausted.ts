@@ -1,15 +1,15 @@
 import { scenario, type ScenarioInput } from '../lab/scenario/schema.ts';
 
-// The production bucket had a fixed quota. Here it is set just above what the first images use, and runs out
-// in the middle of the next push: the object store refuses the write (403 QuotaExceeded), the registry must
-// answer the push with an error, and no image acknowledged before may be lost or corrupted. After the quota is
-// raised, pushes work again. The mitigation: the quota raised before it runs out (an alert on usage).
+// The registry's user had a fixed quota in production. Here it is set just above what the first images use,
+// and runs out in the middle of the next push: the object store refuses the write (403 QuotaExceeded), the
+// registry must answer the push with an error, and no image acknowledged before may be lost or corrupted.
+// After the quota is raised, pushes work again. The mitigation: the quota raised before it runs out (an alert on usage).
 const base: ScenarioInput['workload'] = [{ push: { images: 2, layers: ['small', '1MiB'] } }, { fault: 'quota' }];
 const after: ScenarioInput['workload'] = [{ push: { images: 1, layers: ['small', '2MiB'] } }, { pull: 'all' }];
 
 export default scenario({
   name: 'quota-exhausted',
-  symptom: "the bucket's quota runs out in the middle of a push: the object store answers 403 QuotaExceeded; the push must fail, nothing acknowledged lost",
+  symptom: "the registry user's quota runs out in the middle of a push: the object store answers 403 QuotaExceeded; the push must fail, nothing acknowledged lost",
   source: 'seed 000 ("3T of apus quota allocated to the docker-registry user"; storage capacity as a known unknown)',
   topology: {
     'registry-front': { product: 'nginx' },

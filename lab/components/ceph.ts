@@ -224,15 +224,19 @@ export class Ceph extends Component implements S3Store {
     if (id) await this.s3('DELETE', `${key}?uploadId=${encodeURIComponent(id)}`, 'warm-up AbortMultipartUpload');
   }
 
-  /** The bucket's hard quota in bytes (radosgw-admin, as the production bucket had one); null lifts it. */
+  /** The registry user's hard quota in bytes (radosgw-admin; production had "3T of quota allocated to the
+   * docker-registry user"); null lifts it. Returns the user's quota and the bucket's usage as radosgw-admin
+   * reports them, as JSON. */
   async setQuota(maxBytes: number | null): Promise<string> {
-    const scope = ['--quota-scope=bucket', `--bucket=${this.bucket}`];
+    const scope = ['--quota-scope=user', '--uid=registry'];
     if (maxBytes === null) await this.tool('radosgw-admin', ['quota', 'disable', ...scope]);
     else {
       await this.tool('radosgw-admin', ['quota', 'set', ...scope, `--max-size=${maxBytes}`]);
       await this.tool('radosgw-admin', ['quota', 'enable', ...scope]);
     }
-    return this.tool('radosgw-admin', ['bucket', 'stats', `--bucket=${this.bucket}`]);
+    const user = JSON.parse(await this.tool('radosgw-admin', ['user', 'info', '--uid=registry'])) as { user_quota?: unknown };
+    const stats = JSON.parse(await this.tool('radosgw-admin', ['bucket', 'stats', `--bucket=${this.bucket}`])) as { usage?: unknown };
+    return JSON.stringify({ user_quota: user.user_quota, usage: stats.usage });
   }
 
   async version(programs: Programs): Promise<string> {

@@ -88,7 +88,7 @@ function crossCheck(s: Scenario, shown: string): void {
     if (f.kind === 'process' && !roles.includes(f.role)) fail(`faults.${name}.role`, `no role "${f.role}" in the topology`);
     if ((f.kind === 'bucket-switch' || f.kind === 'bucket-copy') && s.topology.registry.storage !== 's3') fail(`faults.${name}`, `a ${f.kind} needs a registry on S3 storage`);
     if ((f.kind === 'zone-failover' || f.kind === 'sync-wait') && !s.topology['object-store']?.multisite) fail(`faults.${name}`, `a ${f.kind} needs a multisite object-store`);
-    if (f.kind === 'quota' && store !== 'ceph') fail(`faults.${name}`, `a bucket quota needs a ceph object-store (the lab sets it with radosgw-admin), not ${store ?? 'none'}`);
+    if (f.kind === 'quota' && store !== 'ceph') fail(`faults.${name}`, `a quota needs a ceph object-store (the lab sets it with radosgw-admin), not ${store ?? 'none'}`);
     if ((f.kind === 'failover' || f.kind === 'sync-pass') && !s.topology.standby) fail(`faults.${name}`, `a ${f.kind} needs a standby registry`);
     if (f.kind === 'failover' && !s.topology['registry-front']) fail(`faults.${name}`, 'a failover switches the registry-front, and there is none');
   }

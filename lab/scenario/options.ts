@@ -21,7 +21,7 @@ export function parseChoice(backend: string | undefined, registry: string | unde
 export function cannotApply(s: Scenario, c: StackChoice): string | undefined {
   const storage = s.topology.registry.storage;
   if (c.backend && storage !== 's3') return `${s.name} keeps its registry on ${storage}, not on an S3 object store: --backend does not apply`;
-  if (c.backend && c.backend !== 'ceph' && Object.values(s.faults).some((f) => f.kind === 'quota')) return `${s.name} sets a bucket quota with radosgw-admin: ceph only`;
+  if (c.backend && c.backend !== 'ceph' && Object.values(s.faults).some((f) => f.kind === 'quota')) return `${s.name} sets a Ceph user quota with radosgw-admin: ceph only`;
   if (c.backend && c.backend !== 'ceph' && s.topology['object-store']?.multisite) return `${s.name} replicates between two Ceph RGW zones: ceph only`;
   if (c.registry === '3' && storage === 'swift') return `${s.name} needs the swift storage driver, which Distribution 3 no longer has`;
   return undefined;

@@ -103,7 +103,7 @@ const fault = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('zone-failover') }).strict(),
   /** wait until zone zb reports its sync caught up with za (one-shot; fails after timeoutMs) */
   z.object({ kind: z.literal('sync-wait'), timeoutMs: z.number().int().positive().default(90_000) }).strict(),
-  /** the object store's bucket quota set to maxBytes (ceph), lifted on healing */
+  /** the registry user's quota on the object store set to maxBytes (ceph), lifted on healing */
   z.object({ kind: z.literal('quota'), maxBytes: z.number().int().positive() }).strict(),
   /** the registry restarted on another (new, possibly empty) bucket of its object store; healing switches back */
   z.object({ kind: z.literal('bucket-switch'), bucket: z.string().regex(/^[a-z0-9][a-z0-9-]{2,62}$/, 'an S3 bucket name') }).strict(),

@@ -50,7 +50,7 @@ describe('the lab CLI on bad input', () => {
 
   it('says why a backend or registry choice does not apply, and rejects unknown ones', () => {
     expect(oneLineError(['scenario', 'swift-replica-down', '--registry', '3'])).toBe('lab: swift-replica-down needs the swift storage driver, which Distribution 3 no longer has');
-    expect(oneLineError(['scenario', 'quota-exhausted', '--backend', 'minio'])).toBe('lab: quota-exhausted sets a bucket quota with radosgw-admin: ceph only');
+    expect(oneLineError(['scenario', 'quota-exhausted', '--backend', 'minio'])).toBe('lab: quota-exhausted sets a Ceph user quota with radosgw-admin: ceph only');
     expect(oneLineError(['scenario', 'stream-idle-504', '--backend', 's3proxy'])).toBe('lab: --backend s3proxy: expected one of ceph, minio');
   });
 

@@ -1,4 +1,4 @@
-// quota-exhausted on the real stack: a Ceph bucket quota set with radosgw-admin runs out mid-push.
+// quota-exhausted on the real stack: a Ceph user quota set with radosgw-admin runs out mid-push.
 import { describe, expect, it } from 'vitest';
 import type { EventOf } from '../../lab/events/schema.ts';
 import { scenarioRun } from './lab-cli.ts';
