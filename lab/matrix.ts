@@ -34,10 +34,14 @@ export async function runMatrix(s: Scenario, run: (s: Scenario, c: Required<Stac
   return rows;
 }
 
-/** Symptoms seen out of those expected, by name: "3/3" or "2/3 (object-store-silent not seen)". */
+/** Symptoms seen out of those expected, by name: "3/3" or "2/3 (not seen: object-store-silent)"; for a
+ * scenario that expects checkers to break rather than symptoms, the checkers that did. */
 function symptomsSeen(v: Verdict): string {
   const all = Object.entries(v.symptoms);
-  if (all.length === 0) return '-';
+  if (all.length === 0) {
+    const broken = Object.entries(v.checks).filter(([, c]) => c.valid === false).map(([n]) => n);
+    return broken.length > 0 ? `violated: ${broken.join(', ')}` : '-';
+  }
   const missing = all.filter(([, f]) => !f.seen).map(([n]) => n);
   return `${all.length - missing.length}/${all.length}${missing.length ? ` (not seen: ${missing.join(', ')})` : ''}`;
 }

@@ -117,7 +117,7 @@ export class Ceph extends Component implements S3Store {
 
     // radosgw
     if (this.opts.multisite) await this.zones();
-    for (const r of this.rgws) await this.startRgw(r, d);
+    for (const r of this.rgws) await this.startRgw(r);
     if (!mon.running) throw new ComponentError(this.role, `ceph-mon exited: ${mon.tail()}`);
 
     // the per-run S3 user and bucket
@@ -138,7 +138,8 @@ export class Ceph extends Component implements S3Store {
     for (const args of zoneSetup({ za, zb: this.zoneEndpoint('zb') }, system)) await this.tool('radosgw-admin', args);
   }
 
-  private async startRgw(r: { id: string; port: number }, d = this.dir): Promise<void> {
+  private async startRgw(r: { id: string; port: number }): Promise<void> {
+    const d = this.dir;
     const name = r.id === 'zb' ? 'rgw-zb' : 'rgw';
     await this.tool('ceph', ['auth', 'get-or-create', `client.rgw.${r.id}`, 'mon', 'allow rw', 'osd', 'allow rwx', 'mgr', 'allow rw', '-o', join(d, 'rgw', `ceph-rgw.${r.id}`, 'keyring')]);
     // radosgw logs its "beast:" access lines (level 1) only to its log file, not to stderr

@@ -42,7 +42,3 @@ export function withChoice(s: Scenario, c: StackChoice): Scenario {
   };
 }
 
-/** How a choice reads in a table or a run's name: "ceph, 2.8". */
-export function describeChoice(s: Scenario): string {
-  return `${s.topology['object-store']?.product ?? s.topology.registry.storage}, ${s.topology.registry.version}`;
-}

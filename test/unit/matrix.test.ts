@@ -50,6 +50,8 @@ describe('lab matrix', () => {
       '| minio, Distribution 3 | not reproduced | 1/2 (not seen: symptom-1) | 8.6 s |',
     ]);
     expect(matrixExitCode(rows)).toBe(1);
+    const hang = { ...verdict('reproduced', 0, []), checks: { liveness: { valid: false as const, evidence: [] }, durability: { valid: true as const, evidence: [] } } };
+    expect(matrixTable('push-hangs', [{ backend: 'ceph', registry: '3', verdict: hang, seconds: 28.1 }])[2]).toBe('| ceph, Distribution 3 | reproduced | violated: liveness | 28.1 s |');
     expect(matrixExitCode(rows.slice(0, 1))).toBe(0);
   });
 });
