@@ -102,7 +102,7 @@ const fault = z.discriminatedUnion('kind', [
   /** the registry moved to zone zb of a multisite object store (a DC switch); one-shot */
   z.object({ kind: z.literal('zone-failover') }).strict(),
   /** wait until zone zb reports its sync caught up with za (one-shot; fails after timeoutMs) */
-  z.object({ kind: z.literal('sync-wait'), timeoutMs: z.number().int().positive().default(90_000) }).strict(),
+  z.object({ kind: z.literal('sync-wait'), timeoutMs: z.number().int().positive().default(120_000) }).strict(),
   /** the registry user's quota on the object store set to maxBytes (ceph), lifted on healing */
   z.object({ kind: z.literal('quota'), maxBytes: z.number().int().positive() }).strict(),
   /** the registry restarted on another (new, possibly empty) bucket of its object store; healing switches back */

@@ -27,5 +27,5 @@ describe('lab matrix stream-idle-504', () => {
     ]);
     expect(versions[1]!.versions.distribution).toMatch(/^v3\./);
     expect(versions[0]!.versions.distribution).toMatch(/^2\.8/);
-  });
+  }, 320_000);
 });

@@ -5,7 +5,7 @@ import { imageRef } from '../../lab/history/history.ts';
 import { scenarioRun } from './lab-cli.ts';
 
 function run(variant?: string) {
-  const r = scenarioRun('multisite-lag-failover', variant);
+  const r = scenarioRun('multisite-lag-failover', variant, 300_000);
   const at = (kind: string, fault?: string) => r.events.find((e): e is EventOf<'fault.applied'> => e.type === 'fault.applied' && e.kind === kind && (!fault || e.fault === fault))!;
   return { ...r, at };
 }
@@ -32,7 +32,7 @@ describe('multisite-lag-failover', () => {
     expect(events.some((e) => e.type === 'access' && e.component === 'object-store:zb' && e.status === 404 && e.t > failover.t)).toBe(true);
     for (const p of pulls(caughtUp.t, Infinity)) expect(p.outcome).toBe('ok');
     expect(verdict.symptoms['lost-on-zone-failover'].evidence[0]).toContain(`3 of 5 images acknowledged on za missing on zb: ${after.join(', ')}`);
-  });
+  }, 320_000);
 
   it('holds when zb caught up before the failover', () => {
     const { status, verdict, at } = run('wait-for-sync');
@@ -40,5 +40,5 @@ describe('multisite-lag-failover', () => {
     expect(verdict.verdict).toBe('holds');
     expect(at('sync-wait', 'caught-up').t).toBeLessThan(at('zone-failover').t);
     expect(verdict.checks.durability.valid).toBe(true);
-  });
+  }, 320_000);
 });
