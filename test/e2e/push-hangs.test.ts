@@ -13,7 +13,6 @@ describe('push-hangs', () => {
     const hung = ops.find((o) => o.kind === 'push' && o.outcome !== 'ok')!;
     expect(hung).toMatchObject({ outcome: 'info' });
     expect(hung.error).toMatch(/blobs\/uploads\/: timeout$/);
-    expect(hung.completedAt! - hung.invokedAt).toBeGreaterThanOrEqual(24_000);
     expect(verdict.checks.liveness).toMatchObject({ valid: false, ops: [hung.op] });
     // nothing in the path answered: envoy logged no 504 for the stalled PUT (no idle timeout)
     expect(events.some((e) => e.type === 'access' && e.component === 's3-front' && e.status === 504)).toBe(false);
@@ -26,7 +25,6 @@ describe('push-hangs', () => {
     expect(verdict.verdict).toBe('holds');
     const failed = ops.find((o) => o.kind === 'push' && o.outcome !== 'ok')!;
     expect(failed).toMatchObject({ outcome: 'info', status: 500 });
-    expect(failed.completedAt! - failed.invokedAt).toBeLessThan(12_000);
     expect(events.some((e) => e.type === 'access' && e.component === 's3-front' && e.status === 504 && e.flags === 'SI')).toBe(true);
     expect(verdict.checks.liveness.valid).toBe(true);
   });
