@@ -1,6 +1,6 @@
 // Every object of the registry's bucket copied into another bucket of the same object store, before a switch
 // (a one-shot action): the copy the seed wished it had made ("not something to rollback to").
-import { copyBucket, createBucket } from '../lab/clients/s3-bucket.ts';
+import { bucketOf, copyBucket, createBucket } from '../lab/clients/s3-bucket.ts';
 import type { S3Store } from '../lab/components/s3-store.ts';
 import type { Component } from '../lab/runtime/component.ts';
 import type { Applied, FaultEffect } from './fault.ts';
@@ -15,9 +15,8 @@ export class BucketCopyEffect implements FaultEffect {
   ) {}
 
   async apply(): Promise<Applied> {
-    const at = (name: string) => ({ endpoint: this.store.endpoint, credentials: this.store.credentials, name });
-    await createBucket(at(this.bucket));
-    const copied = await copyBucket(at(this.store.bucket), at(this.bucket));
+    await createBucket(bucketOf(this.store, this.bucket));
+    const copied = await copyBucket(bucketOf(this.store), bucketOf(this.store, this.bucket));
     return { target: `${this.store.role}/${this.store.bucket} → ${this.bucket}`, detail: copied };
   }
 

@@ -1,6 +1,6 @@
 // The registry switched to a new bucket (as seed 000's nginx flip pointed /restricted at a registry on an
 // empty bucket): the bucket is created if needed, the registry restarted on it. Healing switches back.
-import { createBucket, listKeys } from '../lab/clients/s3-bucket.ts';
+import { bucketOf, createBucket, listKeys } from '../lab/clients/s3-bucket.ts';
 import type { Distribution } from '../lab/components/distribution.ts';
 import type { S3Store } from '../lab/components/s3-store.ts';
 import type { Component } from '../lab/runtime/component.ts';
@@ -17,7 +17,7 @@ export class BucketSwitchEffect implements FaultEffect {
   ) {}
 
   async apply(): Promise<Applied> {
-    const to = { endpoint: this.store.endpoint, credentials: this.store.credentials, name: this.bucket };
+    const to = bucketOf(this.store, this.bucket);
     await createBucket(to);
     const objects = (await listKeys(to)).length;
     await this.registry.retarget({ bucket: this.bucket });

@@ -55,7 +55,8 @@ export function lossWindow(ops: readonly Op[], events: readonly LabEvent[]) {
   return { failover, last, pushes, expected };
 }
 
-const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+/** ms since the run started, as evidence shows it: "4.12 s" */
+export const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 export function lossWindowCheck(ops: readonly Op[], events: readonly LabEvent[]): CheckResult {
   const w = lossWindow(ops, events);

@@ -15,6 +15,11 @@ async function ok(r: Promise<{ status: number; text: string; bytes: Buffer }>, w
   return res;
 }
 
+/** A bucket of an object store: its own, or another by name. */
+export function bucketOf(store: { endpoint: string; credentials: S3Credentials; bucket: string }, name = store.bucket): Bucket {
+  return { endpoint: store.endpoint, credentials: store.credentials, name };
+}
+
 const path = (key: string) => key.split('/').map(encodeURIComponent).join('/');
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 

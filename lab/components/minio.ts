@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { s3Request } from '../clients/sigv4.ts';
+import { bucketOf, createBucket } from '../clients/s3-bucket.ts';
 import { ComponentError } from '../errors.ts';
 import { minioAuditEntry } from '../logs/minio.ts';
 import { CATALOG, type Programs } from '../provision/programs.ts';
@@ -65,8 +65,9 @@ export class Minio extends Component implements S3Store {
     const args = ['server', data, '--address', `127.0.0.1:${this.port}`, '--console-address', `127.0.0.1:${this.console}`, '--quiet'];
     const proc = this.spawn('minio', this.ctx.programs.path('minio'), args, env);
     await this.ready(proc, `GET ${this.endpoint}/minio/health/ready`, () => httpOk(`${this.endpoint}/minio/health/ready`, (s) => s === 200));
-    const res = await s3Request(this.endpoint, 'PUT', `/${this.bucket}`, this.credentials);
-    if (res.status >= 300) throw new ComponentError(this.role, `creating the bucket: HTTP ${res.status} ${res.text.slice(0, 200)}`);
+    await createBucket(bucketOf(this)).catch((e: Error) => {
+      throw new ComponentError(this.role, e.message);
+    });
   }
 
   override async stop(graceMs = 5000): Promise<void> {

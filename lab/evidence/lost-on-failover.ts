@@ -1,11 +1,9 @@
 // The cold standby's loss window, as Toolforge would have met it: after a failover, images the active
 // registry had acknowledged are missing on the standby (its last sync pass ran before they were pushed), and
 // the front, now sending to the standby, answers 404 for them.
-import { lossWindow, seenAfter } from '../checkers/loss-window.ts';
+import { lossWindow, secs, seenAfter } from '../checkers/loss-window.ts';
 import { imageRef } from '../history/history.ts';
 import type { Symptom } from './symptom.ts';
-
-const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 export const lostOnFailover: Symptom = (events, ops) => {
   const w = lossWindow(ops, events);

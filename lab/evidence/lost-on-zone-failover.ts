@@ -2,10 +2,9 @@
 // zb when the registry fails over to it (404), and come back once zb's sync has caught up. The evidence names
 // the window (from zb's last "caught up" to the failover), the images, and what zb reported meanwhile.
 import type { EventOf } from '../events/schema.ts';
+import { secs } from '../checkers/loss-window.ts';
 import { imageRef } from '../history/history.ts';
 import type { Symptom } from './symptom.ts';
-
-const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 export const lostOnZoneFailover: Symptom = (events, ops) => {
   const failover = events.find((e): e is EventOf<'fault.applied'> => e.type === 'fault.applied' && e.kind === 'zone-failover');

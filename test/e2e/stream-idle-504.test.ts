@@ -48,8 +48,6 @@ describe.each([
     const during = ops.filter((o) => o.kind === 'push' && o.invokedAt > applied.t && o.invokedAt < healed.t);
     expect(during).toHaveLength(1);
     expect(during[0]).toMatchObject({ outcome: 'info', status: 500 });
-    // four attempts, each given up after the idle timeout, plus the SDK's backoff between them
-    expect(during[0]!.completedAt! - during[0]!.invokedAt).toBeGreaterThan(4 * 500);
     const said = events.filter((e) => e.type === 'component.log' && e.component === 'registry' && e.t > applied.t && e.t < healed.t);
     expect(said.some((e) => e.type === 'component.log' && /status code: 504/.test(e.line))).toBe(true);
   });
