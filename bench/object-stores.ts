@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { readEvents } from '../lab/events/log.ts';
+import { readEvents } from '../lab/core/events/log.ts';
 import type { ScenarioInput } from '../lab/scenario/schema.ts';
 
 const runs = Number(process.argv[2] ?? 3);

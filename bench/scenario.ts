@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { readEvents } from '../lab/events/log.ts';
-import type { LabEvent } from '../lab/events/schema.ts';
+import { readEvents } from '../lab/core/events/log.ts';
+import type { LabEvent } from '../lab/core/events/schema.ts';
 
 const runs = Number(process.argv[2] ?? 5);
 const root = resolve(import.meta.dirname, '..');

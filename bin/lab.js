@@ -12,7 +12,7 @@ if (draws && process.stdout.isTTY) {
   await Promise.all([import('ink'), import('react')]);
 }
 register();
-const { main } = await import('../lab/cli.ts');
+const { main } = await import('../lab/cli/main.ts');
 const tui = () => import('../tui/terminal.ts');
 main(argv, {
   replay: async (...args) => (await tui()).replay(...args),

@@ -1,27 +1,22 @@
 // Every object of the registry's bucket copied into another bucket of the same object store, before a switch
 // (a one-shot action): the copy the seed wished it had made ("not something to rollback to").
-import { bucketOf, copyBucket, createBucket } from '../lab/clients/s3-bucket.ts';
-import type { S3Store } from '../lab/components/s3-store.ts';
-import type { Component } from '../lab/runtime/component.ts';
-import type { Applied, FaultEffect } from './fault.ts';
+import { z } from 'zod';
+import { bucketOf, copyBucket, createBucket } from '../lab/clients/s3.ts';
+import { S3_STORE } from '../lab/products/capabilities.ts';
+import { bucketName } from './bucket-switch.ts';
+import { action, type Plan } from './fault.ts';
 
-export class BucketCopyEffect implements FaultEffect {
-  readonly kind = 'bucket-copy';
-
-  constructor(
-    readonly name: string,
-    readonly bucket: string,
-    private readonly store: Component & S3Store,
-  ) {}
-
-  async apply(): Promise<Applied> {
-    await createBucket(bucketOf(this.store, this.bucket));
-    const copied = await copyBucket(bucketOf(this.store), bucketOf(this.store, this.bucket));
-    return { target: `${this.store.role}/${this.store.bucket} → ${this.bucket}`, detail: copied };
-  }
-
-  /** A copy cannot be undone: healing it records that nothing was done. */
-  async heal(): Promise<Applied> {
-    return { target: `${this.store.role}/${this.bucket}`, detail: {} };
-  }
-}
+export default action({
+  name: 'bucket-copy',
+  about: "every object of the registry's bucket copied into another bucket (list, GET, PUT)",
+  spec: z.object({ bucket: bucketName }).strict(),
+  needs: () => [{ role: 'object-store', capability: S3_STORE, for: 'a bucket copy' }],
+  plan: (fault, s): Plan & { bucket: string } => ({ fault, targets: [{ component: 'object-store', resource: s.bucket }], bucket: s.bucket }),
+  effect: (plan, stack) => ({
+    async run() {
+      const store = stack.capable('object-store', S3_STORE);
+      await createBucket(bucketOf(store, plan.bucket));
+      return { from: store.bucket, to: plan.bucket, ...(await copyBucket(bucketOf(store), bucketOf(store, plan.bucket))) };
+    },
+  }),
+});

@@ -1,21 +1,13 @@
-// FLUSHALL on the registry's Redis: the blob-descriptor cache forgets everything (a one-shot action).
-import { redisCommand, type Redis } from '../lab/components/redis.ts';
-import type { Applied, FaultEffect } from './fault.ts';
+// The registry's blob-descriptor cache flushed (FLUSHALL on Redis): it forgets everything. A one-shot action.
+import { z } from 'zod';
+import { FLUSH } from '../lab/products/capabilities.ts';
+import { action, type Plan } from './fault.ts';
 
-export class CacheFlushEffect implements FaultEffect {
-  readonly kind = 'cache-flush';
-
-  constructor(
-    readonly name: string,
-    private readonly redis: Redis,
-  ) {}
-
-  async apply(): Promise<Applied> {
-    return { target: `${this.redis.role}/FLUSHALL`, detail: { reply: await redisCommand(this.redis.port, 'FLUSHALL') } };
-  }
-
-  /** A flush cannot be undone: healing it records that nothing was done. */
-  async heal(): Promise<Applied> {
-    return { target: `${this.redis.role}/FLUSHALL`, detail: {} };
-  }
-}
+export default action({
+  name: 'cache-flush',
+  about: "the registry's blob-descriptor cache flushed (Redis FLUSHALL)",
+  spec: z.object({}).strict(),
+  needs: () => [{ role: 'cache', capability: FLUSH, for: 'a cache flush' }],
+  plan: (fault): Plan => ({ fault, targets: [{ component: 'cache', resource: 'FLUSHALL' }] }),
+  effect: (_plan, stack) => ({ run: async () => ({ reply: await stack.capable('cache', FLUSH).flush() }) }),
+});

@@ -1,27 +1,19 @@
-// A faultable link cut: the Toxiproxy proxy disabled, so connections to it are refused until it is healed.
-import type { ToxiproxyClient } from '../lab/clients/toxiproxy.ts';
-import type { Applied, FaultEffect } from './fault.ts';
+// A faultable link cut: its Toxiproxy proxy disabled, so connections to it are refused until it is healed.
+import { z } from 'zod';
+import { FAULT_PROXY } from '../lab/products/capabilities.ts';
+import { lasting, type Plan } from './fault.ts';
 
-export class LinkDownEffect implements FaultEffect {
-  readonly kind = 'link-down';
-
-  /** the plan is the link: its proxy is named after it */
-  constructor(
-    readonly name: string,
-    readonly link: string,
-    private readonly toxiproxy: ToxiproxyClient,
-  ) {}
-
-  private async set(enabled: boolean): Promise<Applied> {
-    const p = await this.toxiproxy.setEnabled(this.link, enabled);
-    return { target: `fault-proxy/${this.link}`, detail: { enabled: p.enabled, listen: p.listen, upstream: p.upstream } };
-  }
-
-  apply(): Promise<Applied> {
-    return this.set(false);
-  }
-
-  heal(): Promise<Applied> {
-    return this.set(true);
-  }
-}
+export default lasting({
+  name: 'link-down',
+  about: 'a faultable link cut (its proxy disabled, connections refused) until healed',
+  spec: z.object({ link: z.string() }).strict(),
+  needs: (s) => [{ link: s.link, path: 'link' }],
+  plan: (fault, s): Plan & { link: string } => ({ fault, targets: [{ component: 'fault-proxy', link: s.link }], link: s.link }),
+  effect: (plan, stack) => {
+    const set = async (enabled: boolean) => {
+      const p = await stack.capable('fault-proxy', FAULT_PROXY).client.setEnabled(plan.link, enabled);
+      return { enabled: p.enabled, listen: p.listen, upstream: p.upstream };
+    };
+    return { apply: () => set(false), heal: () => set(true) };
+  },
+});

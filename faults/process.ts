@@ -1,27 +1,26 @@
 // A component's processes stopped (SIGTERM, then started again on healing) or paused (SIGSTOP, SIGCONT).
-import type { Component } from '../lab/runtime/component.ts';
-import type { Applied, FaultEffect } from './fault.ts';
+import { z } from 'zod';
+import { ROLES, type Role } from '../lab/products/roles.ts';
+import { lasting, type Plan } from './fault.ts';
 
-export type ProcessAction = 'stop' | 'pause';
-
-export class ProcessEffect implements FaultEffect {
-  readonly kind = 'process';
-
-  constructor(
-    readonly name: string,
-    readonly action: ProcessAction,
-    private readonly component: Component,
-  ) {}
-
-  async apply(): Promise<Applied> {
-    if (this.action === 'stop') await this.component.stop();
-    else this.component.pause(true);
-    return { target: this.component.role, detail: { action: this.action } };
-  }
-
-  async heal(): Promise<Applied> {
-    if (this.action === 'stop') await this.component.restart();
-    else this.component.pause(false);
-    return { target: this.component.role, detail: { action: this.action === 'stop' ? 'start' : 'resume' } };
-  }
-}
+export default lasting({
+  name: 'process',
+  about: "a component's processes stopped (started again on healing) or paused (SIGSTOP, resumed with SIGCONT)",
+  spec: z.object({ role: z.enum(Object.keys(ROLES) as [Role, ...Role[]]), action: z.enum(['stop', 'pause']) }).strict(),
+  needs: (s) => [{ role: s.role, for: `a process ${s.action}` }],
+  plan: (fault, s): Plan & { role: Role; action: 'stop' | 'pause' } => ({ fault, targets: [{ component: s.role }], role: s.role, action: s.action }),
+  effect: (plan, stack) => ({
+    async apply() {
+      const c = stack.get(plan.role);
+      if (plan.action === 'stop') await c.stop();
+      else c.pause(true);
+      return { action: plan.action };
+    },
+    async heal() {
+      const c = stack.get(plan.role);
+      if (plan.action === 'stop') await c.restart();
+      else c.pause(false);
+      return { action: plan.action === 'stop' ? 'start' : 'resume' };
+    },
+  }),
+});

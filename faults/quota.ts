@@ -1,7 +1,8 @@
 // The registry user's hard quota set to a size (production had a fixed quota for the registry's user), lifted
 // on healing. Records what the object store reported: the quota as set and the bucket's usage at that moment.
-import type { Ceph } from '../lab/components/ceph.ts';
-import type { Applied, FaultEffect } from './fault.ts';
+import { z } from 'zod';
+import { QUOTA } from '../lab/products/capabilities.ts';
+import { lasting, type Plan } from './fault.ts';
 
 /** The quota and usage from radosgw-admin's `user info` quota and `bucket stats` usage (JSON). */
 export function quotaReport(stats: string): Record<string, unknown> {
@@ -14,20 +15,17 @@ export function quotaReport(stats: string): Record<string, unknown> {
   }
 }
 
-export class QuotaEffect implements FaultEffect {
-  readonly kind = 'quota';
-
-  constructor(
-    readonly name: string,
-    readonly maxBytes: number,
-    private readonly store: Ceph,
-  ) {}
-
-  async apply(): Promise<Applied> {
-    return { target: `${this.store.role}/${this.store.bucket}`, detail: quotaReport(await this.store.setQuota(this.maxBytes)) };
-  }
-
-  async heal(): Promise<Applied> {
-    return { target: `${this.store.role}/${this.store.bucket}`, detail: quotaReport(await this.store.setQuota(null)) };
-  }
-}
+export default lasting({
+  name: 'quota',
+  about: "the registry user's storage quota set to maxBytes, lifted on healing",
+  spec: z.object({ maxBytes: z.number().int().positive().max(2 ** 50) }).strict(),
+  needs: () => [{ role: 'object-store', capability: QUOTA, for: 'a quota' }],
+  plan: (fault, s): Plan & { maxBytes: number } => ({ fault, targets: [{ component: 'object-store', resource: 'user quota' }], maxBytes: s.maxBytes }),
+  effect: (plan, stack) => {
+    const store = () => stack.capable('object-store', QUOTA);
+    return {
+      apply: async () => quotaReport(await store().setQuota(plan.maxBytes)),
+      heal: async () => quotaReport(await store().setQuota(null)),
+    };
+  },
+});

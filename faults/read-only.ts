@@ -1,26 +1,20 @@
 // The registry in maintenance read-only mode (its config flipped, the process restarted): pushes are refused
 // while it lasts, which is when garbage collection is safe to run.
-import type { Distribution } from '../lab/components/distribution.ts';
-import type { Applied, FaultEffect } from './fault.ts';
+import { z } from 'zod';
+import { READ_ONLY } from '../lab/products/capabilities.ts';
+import { lasting, type Plan } from './fault.ts';
 
-export class ReadOnlyEffect implements FaultEffect {
-  readonly kind = 'read-only';
-
-  constructor(
-    readonly name: string,
-    private readonly registry: Distribution,
-  ) {}
-
-  private async set(on: boolean): Promise<Applied> {
-    await this.registry.setReadOnly(on);
-    return { target: `${this.registry.role}/maintenance.readonly`, detail: { readonly: on, restarted: true } };
-  }
-
-  apply(): Promise<Applied> {
-    return this.set(true);
-  }
-
-  heal(): Promise<Applied> {
-    return this.set(false);
-  }
-}
+export default lasting({
+  name: 'read-only',
+  about: 'the registry restarted in maintenance read-only mode (pushes refused) until healed',
+  spec: z.object({}).strict(),
+  needs: () => [{ role: 'registry', capability: READ_ONLY, for: 'read-only mode' }],
+  plan: (fault): Plan => ({ fault, targets: [{ component: 'registry', resource: 'maintenance.readonly' }] }),
+  effect: (_plan, stack) => {
+    const set = async (on: boolean) => {
+      await stack.capable('registry', READ_ONLY).setReadOnly(on);
+      return { readonly: on, restarted: true };
+    };
+    return { apply: () => set(true), heal: () => set(false) };
+  },
+});

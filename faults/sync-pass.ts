@@ -1,22 +1,19 @@
 // One pass of the standby's sync job now, after the one in progress: the final sync of a planned failover.
-import type { Rsync } from '../lab/components/rsync.ts';
-import type { Applied, FaultEffect } from './fault.ts';
+import { z } from 'zod';
+import { SYNC_JOB } from '../lab/products/capabilities.ts';
+import { action, type Plan } from './fault.ts';
 
-export class SyncPassEffect implements FaultEffect {
-  readonly kind = 'sync-pass';
-
-  constructor(
-    readonly name: string,
-    private readonly sync: Rsync,
-  ) {}
-
-  async apply(): Promise<Applied> {
-    await this.sync.passNow();
-    return { target: this.sync.role, detail: { pass: this.sync.lastCompleted } };
-  }
-
-  /** A pass cannot be undone: healing it records that nothing was done. */
-  async heal(): Promise<Applied> {
-    return { target: this.sync.role, detail: {} };
-  }
-}
+export default action({
+  name: 'sync-pass',
+  about: "one pass of the standby's sync job now, after the one in progress",
+  spec: z.object({}).strict(),
+  needs: () => [{ role: 'standby-sync', capability: SYNC_JOB, for: 'a sync pass' }],
+  plan: (fault): Plan => ({ fault, targets: [{ component: 'standby-sync' }] }),
+  effect: (_plan, stack) => ({
+    async run() {
+      const sync = stack.capable('standby-sync', SYNC_JOB);
+      await sync.passNow();
+      return { pass: sync.lastCompleted };
+    },
+  }),
+});

@@ -2,32 +2,29 @@
 // and zb lists every key of the registry's bucket that za lists (right after a link comes back, the status
 // can say "caught up" before the objects are there). Records how long that took; fails after its timeout.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Ceph } from '../lab/components/ceph.ts';
-import { ComponentError } from '../lab/errors.ts';
-import type { Applied, FaultEffect } from './fault.ts';
+import { z } from 'zod';
+import { ComponentError } from '../lab/core/errors.ts';
+import { MULTISITE } from '../lab/products/capabilities.ts';
+import { action, type Plan } from './fault.ts';
 
-export class SyncWaitEffect implements FaultEffect {
-  readonly kind = 'sync-wait';
-
-  constructor(
-    readonly name: string,
-    readonly timeoutMs: number,
-    private readonly store: Ceph,
-  ) {}
-
-  async apply(): Promise<Applied> {
-    const t0 = performance.now();
-    for (;;) {
-      const status = await this.store.syncStatus();
-      const missing = status.caughtUp ? (await this.store.missingOnZb()).length : undefined;
-      const waitedMs = Math.round(performance.now() - t0);
-      if (missing === 0) return { target: `${this.store.role}:zb`, detail: { waitedMs, status } };
-      if (waitedMs > this.timeoutMs) throw new ComponentError(this.store.role, `zone zb not caught up after ${waitedMs} ms: ${JSON.stringify({ ...status, missing })}`);
-      await sleep(500);
-    }
-  }
-
-  async heal(): Promise<Applied> {
-    return { target: `${this.store.role}:zb`, detail: {} };
-  }
-}
+export default action({
+  name: 'sync-wait',
+  about: 'a wait until zone zb reports its sync caught up with za and lists every key za lists (fails after timeoutMs)',
+  spec: z.object({ timeoutMs: z.number().int().positive().max(3_600_000).default(120_000) }).strict(),
+  needs: () => [{ role: 'object-store', capability: MULTISITE, for: 'a sync wait' }],
+  plan: (fault, s): Plan & { timeoutMs: number } => ({ fault, targets: [{ component: 'object-store', resource: 'zb' }], timeoutMs: s.timeoutMs }),
+  effect: (plan, stack) => ({
+    async run() {
+      const store = stack.capable('object-store', MULTISITE);
+      const t0 = performance.now();
+      for (;;) {
+        const status = await store.syncStatus();
+        const missing = status.caughtUp ? (await store.missingOnZb()).length : undefined;
+        const waitedMs = Math.round(performance.now() - t0);
+        if (missing === 0) return { waitedMs, status };
+        if (waitedMs > plan.timeoutMs) throw new ComponentError('object-store', `zone zb not caught up after ${waitedMs} ms: ${JSON.stringify({ ...status, missing })}`);
+        await sleep(500);
+      }
+    },
+  }),
+});

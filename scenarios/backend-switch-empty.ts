@@ -1,3 +1,4 @@
+import { s3Stack } from '../lab/scenario/presets.ts';
 import { scenario, type ScenarioInput } from '../lab/scenario/schema.ts';
 
 // Seed 000's plan: flip the registry path to a registry on a new S3 bucket. The new bucket is empty, so until
@@ -11,13 +12,7 @@ export default scenario({
   name: 'backend-switch-empty',
   symptom: 'after the switch to a new, empty bucket, pulls of every image pushed before fail with 404 until it is pushed again',
   source: 'seed 000 ("the new registry instance will point to an empty s3 bucket … nothing to rollback to")',
-  topology: {
-    'registry-front': { product: 'nginx' },
-    registry: { product: 'distribution', version: '2.8', storage: 's3', cache: 'redis' },
-    's3-front': { product: 'envoy', idleTimeoutMs: 2000 },
-    'object-store': { product: 'ceph' },
-    cache: { product: 'redis' },
-  },
+  topology: s3Stack({ idleTimeoutMs: 2000 }),
   workload: [...before, ...after],
   faults: { switch: { kind: 'bucket-switch', bucket: 'registry-restricted' } },
   expect: { reproduced: ['empty-after-switch'], holds: ['integrity'] },

@@ -13,7 +13,8 @@ export default scenario({
   topology: {
     'registry-front': { product: 'nginx' },
     registry: { product: 'distribution', version: '2.8', storage: 'filesystem' },
-    standby: { product: 'distribution', version: '2.8', storage: 'filesystem', syncEveryMs: 3000 },
+    standby: { product: 'distribution', version: '2.8', storage: 'filesystem' },
+    'standby-sync': { product: 'rsync', everyMs: 3000 },
   },
   workload: [{ concurrently: [[pushes], [{ wait: { between: [3500, 6500] } }, { fault: 'failover' }]] }, { pull: 'all' }],
   faults: { failover: { kind: 'failover' } },

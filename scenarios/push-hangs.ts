@@ -1,3 +1,4 @@
+import { s3Stack } from '../lab/scenario/presets.ts';
 import { scenario } from '../lab/scenario/schema.ts';
 
 // The first symptom in the seed: pushes from the build nodes hang indefinitely. Nothing in the path has an
@@ -8,14 +9,7 @@ export default scenario({
   name: 'push-hangs',
   symptom: 'pushes hang with no answer while the object store stalls: nothing in the path has an idle timeout',
   source: 'seed 000 ("docker push actions from build nodes were hanging indefinitely")',
-  topology: {
-    'registry-front': { product: 'nginx' },
-    registry: { product: 'distribution', version: '2.8', storage: 's3', cache: 'redis' },
-    's3-front': { product: 'envoy', idleTimeoutMs: 0, writesVia: 'rgw-link', writeMethods: ['PUT'] },
-    'object-store': { product: 'ceph' },
-    cache: { product: 'redis' },
-    links: { 'rgw-link': { from: 's3-front', to: 'object-store' } },
-  },
+  topology: s3Stack({ idleTimeoutMs: 0, writesVia: 'rgw-link', writeMethods: ['PUT'] }),
   workload: [
     { push: { images: 2, layers: ['small', '1MiB'] } },
     { fault: 'rgw-stall' },

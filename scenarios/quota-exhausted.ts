@@ -1,3 +1,4 @@
+import { s3Stack } from '../lab/scenario/presets.ts';
 import { scenario, type ScenarioInput } from '../lab/scenario/schema.ts';
 
 // The registry's user had a fixed quota in production. Here it is set just above what the first images use,
@@ -11,13 +12,7 @@ export default scenario({
   name: 'quota-exhausted',
   symptom: "the registry user's quota runs out in the middle of a push: the object store answers 403 QuotaExceeded; the push must fail, nothing acknowledged lost",
   source: 'seed 000 ("3T of apus quota allocated to the docker-registry user"; storage capacity as a known unknown)',
-  topology: {
-    'registry-front': { product: 'nginx' },
-    registry: { product: 'distribution', version: '2.8', storage: 's3', cache: 'redis' },
-    's3-front': { product: 'envoy', idleTimeoutMs: 2000 },
-    'object-store': { product: 'ceph' },
-    cache: { product: 'redis' },
-  },
+  topology: s3Stack({ idleTimeoutMs: 2000 }),
   // about 2.1 MiB are used after the first two images: 3 MiB leaves room for a layer of 1 MiB, not of 4 MiB
   faults: { quota: { kind: 'quota', maxBytes: 3 << 20 } },
   workload: [...base, { push: { images: 1, layers: ['small', '4MiB'] } }, { heal: 'quota' }, ...after],

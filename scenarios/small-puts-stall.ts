@@ -1,3 +1,4 @@
+import { s3Stack } from '../lab/scenario/presets.ts';
 import { scenario } from '../lab/scenario/schema.ts';
 
 // What production saw: after a while, only requests carrying small files stall; the object store keeps taking
@@ -11,14 +12,7 @@ export default scenario({
   name: 'small-puts-stall',
   symptom: 'only PUTs of small files stall (504 at the S3 front, never seen by the object store); large layers land; the push fails with 500',
   source: 'seed 000 ("a docker push including small files fail with 500s"; RGWs kept handling other PUTs)',
-  topology: {
-    'registry-front': { product: 'nginx' },
-    registry: { product: 'distribution', version: '2.8', storage: 's3', cache: 'redis' },
-    's3-front': { product: 'envoy', idleTimeoutMs: 500, writesVia: 'rgw-link', writeMethods: ['PUT'], writesBelowBytes: 1_000_000 },
-    'object-store': { product: 'ceph' },
-    cache: { product: 'redis' },
-    links: { 'rgw-link': { from: 's3-front', to: 'object-store' } },
-  },
+  topology: s3Stack({ idleTimeoutMs: 500, writesVia: 'rgw-link', writeMethods: ['PUT'], writesBelowBytes: 1_000_000 }),
   workload: [
     { push: { images: 2, layers: ['small', '2MiB'] } },
     { commands: [{ cmd: 'upload-start' }] },

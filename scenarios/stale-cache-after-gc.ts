@@ -1,3 +1,4 @@
+import { swiftStack } from '../lab/scenario/presets.ts';
 import { scenario, type ScenarioInput } from '../lab/scenario/schema.ts';
 
 // An image is deleted and garbage collection runs the way the runbook says (registry in read-only mode), then
@@ -20,12 +21,7 @@ export default scenario({
   name: 'stale-cache-after-gc',
   symptom: 'after a delete and garbage collection, HEAD still answers 200 for blobs that are gone: Redis outlives GC',
   source: 'seed 003 (runbook: Redis is only a cache) and notes/swift-distribution-native.md, gotcha 6',
-  topology: {
-    'registry-front': { product: 'nginx' },
-    registry: { product: 'distribution', version: '2.8', storage: 'swift', cache: 'redis' },
-    'object-store': { product: 'swift' },
-    cache: { product: 'redis' },
-  },
+  topology: swiftStack(),
   workload: [...before, ...after],
   faults: { 'read-only': { kind: 'read-only' }, flush: { kind: 'cache-flush' } },
   expect: { violated: ['honest-errors'], holds: ['durability', 'integrity'] },

@@ -1,3 +1,4 @@
+import { s3Stack } from '../lab/scenario/presets.ts';
 import { scenario } from '../lab/scenario/schema.ts';
 
 // Distribution stores blobs in Ceph RGW through its S3 driver, with a front (envoy) before RGW. After a while,
@@ -8,14 +9,7 @@ export default scenario({
   name: 'stream-idle-504',
   symptom: 'pushes fail with 500; the S3 front logs 504 stream idle timeouts (SI) for PUTs that RGW never saw',
   source: 'seed 000: /restricted moved to Ceph (apus), rolled back after pushes of small files stalled',
-  topology: {
-    'registry-front': { product: 'nginx' },
-    registry: { product: 'distribution', version: '2.8', storage: 's3', cache: 'redis' },
-    's3-front': { product: 'envoy', idleTimeoutMs: 500, writesVia: 'rgw-link', writeMethods: ['PUT'] },
-    'object-store': { product: 'ceph' },
-    cache: { product: 'redis' },
-    links: { 'rgw-link': { from: 's3-front', to: 'object-store' } },
-  },
+  topology: s3Stack({ idleTimeoutMs: 500, writesVia: 'rgw-link', writeMethods: ['PUT'] }),
   workload: [
     { push: { images: 3, layers: ['small', '1MiB'] } },
     { fault: 'rgw-stall' },

@@ -1,3 +1,4 @@
+import { swiftStack } from '../lab/scenario/presets.ts';
 import { scenario, type ScenarioInput } from '../lab/scenario/schema.ts';
 
 // A large layer is pushed to Swift in 5 MiB segments while one container replica is unreachable for a couple
@@ -14,13 +15,7 @@ export default scenario({
   name: 'swift-container-lag',
   symptom: 'a container replica cut for two segments of a push: the push fails (BLOB_UPLOAD_INVALID, DIGEST_INVALID), or reads of the blob come back short',
   source: 'seed 000 ("Waiting 300 seconds for swift", T390251); notes/swift-eventual-consistency.md, experiment A',
-  topology: {
-    'registry-front': { product: 'nginx' },
-    registry: { product: 'distribution', version: '2.8', storage: 'swift', cache: 'redis' },
-    'object-store': { product: 'swift' },
-    cache: { product: 'redis' },
-    links: { 'c3-link': { from: 'object-store', to: 'object-store:c3' } },
-  },
+  topology: swiftStack({ 'c3-link': { from: 'object-store', to: 'object-store:c3' } }),
   workload: [{ commands: [...upload, ...reads] }],
   faults: {
     'c3-down': { kind: 'link-down', link: 'c3-link' },

@@ -1,3 +1,4 @@
+import { swiftStack } from '../lab/scenario/presets.ts';
 import { scenario } from '../lab/scenario/schema.ts';
 
 // Distribution stores blobs in Swift (three replicas). One object server is unreachable for a whole push. The
@@ -10,13 +11,7 @@ export default scenario({
   name: 'swift-replica-down',
   symptom: 'an object replica down for a whole push: the push succeeds, then pulls get 200 with no bytes until the container-replicator runs',
   source: 'seeds 000/004 (Swift inconsistencies behind "wait 300 seconds for swift"); notes/swift-eventual-consistency.md, experiment B',
-  topology: {
-    'registry-front': { product: 'nginx' },
-    registry: { product: 'distribution', version: '2.8', storage: 'swift', cache: 'redis' },
-    'object-store': { product: 'swift' },
-    cache: { product: 'redis' },
-    links: { 'o3-link': { from: 'object-store', to: 'object-store:o3' } },
-  },
+  topology: swiftStack({ 'o3-link': { from: 'object-store', to: 'object-store:o3' } }),
   workload: [{ fault: 'o3-down' }, { push: { images: 1, layers: ['small', '12MiB'] } }, { heal: 'o3-down' }, ...pulls],
   faults: {
     'o3-down': { kind: 'link-down', link: 'o3-link' },

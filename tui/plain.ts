@@ -1,7 +1,7 @@
 // The replay as plain text, for CI logs and bug reports (and whenever stdout is not a terminal):
 // the header, the lanes at a fixed width, then one line per event of the timeline with findings at their time.
-import { describe } from '../lab/events/describe.ts';
-import type { EventSource } from '../lab/events/source.ts';
+import { describe } from '../lab/core/events/describe.ts';
+import type { EventSource } from '../lab/core/events/source.ts';
 import { project, type RunMeta } from './store.ts';
 import { laneRows, LEGEND, type Row } from './view.ts';
 

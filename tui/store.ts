@@ -1,19 +1,10 @@
 // The replay's state and how keys change it. The reducer is pure over a cursor in the visible events;
 // the store owns the event source, the timeline projection, the filter and the play clock.
-import type { EventSource } from '../lab/events/source.ts';
-import { timeline, type Judged, type Timeline } from '../lab/events/timeline.ts';
+import type { EventSource } from '../lab/core/events/source.ts';
+import type { RunMeta } from '../lab/core/run-files.ts';
+import { timeline, type Timeline } from '../lab/projections/timeline.ts';
 
-export interface RunMeta {
-  id: string;
-  scenario: string;
-  variant?: string | null;
-  seed: number;
-  versions: Record<string, string>;
-  /** the products filling the roles, e.g. "ceph, envoy" */
-  backend: string;
-  links: Record<string, { from: string; to: string }>;
-  verdict?: Judged & { verdict: string };
-}
+export type { RunMeta };
 
 export interface ReplayState {
   /** position in the visible events */

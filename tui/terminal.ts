@@ -2,13 +2,12 @@
 import { render } from 'ink';
 import { createElement } from 'react';
 import { join } from 'node:path';
-import { IndexedFile } from '../lab/events/indexed-file.ts';
-import type { LabEvent } from '../lab/events/schema.ts';
-import { MemorySource } from '../lab/events/source.ts';
-import type { Scenario } from '../lab/scenario/schema.ts';
-import type { Verdict } from '../lab/verdict.ts';
+import { IndexedFile } from '../lab/core/events/indexed-file.ts';
+import type { LabEvent } from '../lab/core/events/schema.ts';
+import { MemorySource } from '../lab/core/events/source.ts';
+import type { RunMeta } from '../lab/core/run-files.ts';
 import { App } from './App.tsx';
-import { scenarioMeta, storedMeta } from './meta.ts';
+import { storedMeta } from './meta.ts';
 import { plainReplay } from './plain.ts';
 import { ReplayStore } from './store.ts';
 
@@ -32,13 +31,13 @@ export async function replay(dir: string, plain: boolean, out: (line: string) =>
 export interface LiveView {
   event(e: LabEvent): void;
   /** the run is over: show its verdict and wait until the user quits */
-  finish(verdict: Verdict, runId: string, versions: Record<string, string>): Promise<void>;
+  finish(meta: RunMeta): Promise<void>;
 }
 
 /** Follows a run as its events arrive; q or Ctrl-C calls onQuit while it runs, and quits once it is over. */
-export function live(scenario: Scenario, seed: number, variant: string | undefined, onQuit: () => void): LiveView {
+export function live(meta: RunMeta, onQuit: () => void): LiveView {
   const source = new MemorySource();
-  const store = new ReplayStore(source, scenarioMeta(scenario, '', seed, variant), { follow: true });
+  const store = new ReplayStore(source, meta, { follow: true });
   let over = false;
   const app = render(createElement(App, { store, onQuit: () => (over ? app.unmount() : onQuit()) }), OPTIONS);
   let pending: NodeJS.Timeout | undefined;
@@ -50,10 +49,10 @@ export function live(scenario: Scenario, seed: number, variant: string | undefin
         store.refresh();
       }, 100);
     },
-    async finish(verdict, runId, versions) {
+    async finish(meta) {
       clearTimeout(pending);
       over = true;
-      store.refresh({ ...store.meta, id: runId, versions, verdict });
+      store.refresh(meta);
       await app.waitUntilExit();
       store.dispose();
     },

@@ -1,8 +1,8 @@
 // What the replay screen shows, as rows of styled text that fit the terminal: a pure function of the run,
 // its timeline and the replay state. Every meaning has a letter; colour only repeats it.
-import { describe } from '../lab/events/describe.ts';
-import type { EventSource } from '../lab/events/source.ts';
-import type { Timeline } from '../lab/events/timeline.ts';
+import { describe } from '../lab/core/events/describe.ts';
+import type { EventSource } from '../lab/core/events/source.ts';
+import type { Timeline } from '../lab/projections/timeline.ts';
 import type { ReplayState, RunMeta, Visible } from './store.ts';
 
 export type Tone = 'ok' | 'fail' | 'info' | 'fault' | 'violation' | 'symptom' | 'muted' | 'heading';

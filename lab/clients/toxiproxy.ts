@@ -1,4 +1,6 @@
-// The Toxiproxy HTTP API (v2.12.0), the calls the lab uses.
+// The Toxiproxy HTTP API (v2.12.0), the calls the lab uses. Our own client rather than toxiproxy-node-client:
+// its 4.1.0 drops the server's error body ("toxic already exists", "proxy not found"), which is what a person
+// needs to read when a fault cannot be applied; this one puts it in the error.
 export interface Toxic {
   name: string;
   type: string;

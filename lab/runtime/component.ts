@@ -3,10 +3,13 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ComponentError } from '../errors.ts';
-import type { EventLog } from '../events/log.ts';
-import type { NewEvent } from '../events/schema.ts';
-import { PRODUCT_PROGRAMS, type ProgramName, type Programs } from '../provision/programs.ts';
+import { ComponentError } from '../core/errors.ts';
+import type { EventLog } from '../core/events/log.ts';
+import type { NewEvent } from '../core/events/schema.ts';
+import type { LabLog } from '../core/lab-log.ts';
+import type { Programs } from '../provision/programs.ts';
+import type { Capability } from './capability.ts';
+import { cleanEnv } from './env.ts';
 import type { PortAllocator } from './ports.ts';
 import { ManagedProcess } from './process.ts';
 import { FileTail } from './tail.ts';
@@ -20,13 +23,12 @@ export interface RunContext {
   events: EventLog;
   state: RunState;
   programs: Programs;
-  peer(role: string): Component;
+  log: LabLog;
   signal: AbortSignal;
-}
-
-/** Children get a clean environment: no AWS_CA_BUNDLE (it makes Distribution's S3 driver panic), no proxies. */
-export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/', LANG: 'C.UTF-8', ...extra };
+  /** the component filling another role */
+  peer(role: string): Component;
+  /** the component filling another role, as one of its capabilities */
+  capable<T>(role: string, capability: Capability<T>): Component & T;
 }
 
 export abstract class Component {
@@ -58,10 +60,6 @@ export abstract class Component {
 
   /** Start and wait until it really answers. */
   protected abstract launch(): Promise<void>;
-  /** The programs it runs, to provision before start. */
-  programs(): ProgramName[] {
-    return PRODUCT_PROGRAMS[this.product] ?? [];
-  }
 
   /** The program's own version string (callable before start). */
   abstract version(programs: Programs): Promise<string>;
@@ -96,7 +94,10 @@ export abstract class Component {
 
   /** Stops its processes, last started first. */
   async stop(graceMs = 5000): Promise<void> {
-    for (const p of [...this.processes].reverse()) if (p.running) await p.stop(graceMs);
+    for (const p of [...this.processes].reverse()) if (p.running) {
+      this.context?.log.info({ component: this.role, process: p.opts.name, pid: p.pid }, 'stop');
+      await p.stop(graceMs);
+    }
     for (const t of this.tails.values()) t.stop();
   }
 
@@ -112,9 +113,11 @@ export abstract class Component {
       onLine: (line) => this.record(line, name),
     });
     this.processes.push(proc);
+    ctx.log.info({ component: this.role, process: name, pid: proc.pid, program: command, args, env: Object.keys(env) }, 'spawn');
     ctx.state.track({ name: `${this.role}/${name}`, pid: proc.pid, startTicks: proc.startTicks });
     ctx.events.append({ type: 'component.starting', component: this.role, product: this.product, pid: proc.pid, argv: [command, ...args] });
     void proc.exited.then((exit) => {
+      ctx.log.info({ component: this.role, process: name, pid: proc.pid, ...exit, expected: proc.stopping }, 'exited');
       ctx.state.untrack(proc.pid);
       ctx.events.append({ type: 'component.exited', component: this.role, product: this.product, pid: proc.pid, code: exit.code, signal: exit.signal, expected: proc.stopping });
     });
@@ -142,9 +145,13 @@ export abstract class Component {
 
   /** Waits for a readiness check; a failure names the component and quotes its last output. */
   protected async ready(proc: ManagedProcess, what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+    const log = this.ctx.log.child({ component: this.role, probe: what });
+    log.info({ timeoutMs }, 'readiness probe');
     try {
       await waitUntil(check, what, { timeoutMs, exited: proc.exited, signal: this.ctx.signal });
+      log.info('ready');
     } catch (e) {
+      log.error({ err: (e as Error).message }, 'not ready');
       if (this.ctx.signal.aborted) throw e;
       const tail = proc.tail();
       throw new ComponentError(this.role, `${(e as Error).message}${tail ? `; last output: ${tail}` : ''}`);
@@ -154,12 +161,14 @@ export abstract class Component {
   /** Runs a one-shot tool (ceph-authtool, radosgw-admin …) and returns its stdout (and its stderr, for tools
    * that log there). */
   protected async run(command: string, args: string[], env: NodeJS.ProcessEnv = cleanEnv(), timeoutMs = 60_000, withStderr = false): Promise<string> {
+    this.ctx.log.debug({ component: this.role, program: command, args }, 'run');
     try {
       const { stdout, stderr } = await exec(command, args, { env, cwd: this.ctx.dir, timeout: timeoutMs, maxBuffer: 16 << 20 });
       return withStderr ? stdout + stderr : stdout;
     } catch (e) {
       const err = e as { stderr?: string; message: string };
       const why = (err.stderr ?? '').trim().split('\n').pop() || err.message.split('\n')[0];
+      this.ctx.log.error({ component: this.role, program: command, args, stderr: err.stderr?.slice(-4000), err: err.message.split('\n')[0] }, 'run failed');
       throw new ComponentError(this.role, `${command} ${args[0] ?? ''} failed: ${why}`);
     }
   }

@@ -1,12 +1,17 @@
 // The running components of a topology. All ports are allocated before anything starts, so every config can
 // name its peers; then each component starts once the components it depends on are ready.
 // Teardown goes in waves: dependants first (registry-front, registry …), the object store last.
-import type { ProgramName, Programs } from '../provision/programs.ts';
+import { ComponentError } from '../core/errors.ts';
+import type { Capability } from './capability.ts';
 import type { Component, RunContext } from './component.ts';
 import { PortAllocator } from './ports.ts';
+import type { Programs } from '../provision/programs.ts';
 
 export interface Member {
   component: Component;
+  /** the product filling the role, and what it can do */
+  product: string;
+  capabilities: readonly Capability<unknown>[];
   dependsOn: string[];
 }
 
@@ -17,19 +22,27 @@ export class Stack {
 
   get(role: string): Component {
     const m = this.members.get(role);
-    if (!m) throw new Error(`no component in role ${role}`);
+    if (!m) throw new ComponentError(role, 'no component fills this role');
     return m.component;
   }
 
-  programs(): ProgramName[] {
-    return [...new Set([...this.members.values()].flatMap((m) => m.component.programs()))];
+  has(role: string): boolean {
+    return this.members.has(role);
   }
 
-  async start(ctx: Omit<RunContext, 'peer'>): Promise<void> {
+  /** A role's component as a capability its product declares. */
+  capable<T>(role: string, capability: Capability<T>): Component & T {
+    const m = this.members.get(role);
+    if (!m) throw new ComponentError(role, `no component fills this role (wanted: ${capability.name})`);
+    if (!m.capabilities.includes(capability as Capability<unknown>)) throw new ComponentError(role, `${m.product} has no ${capability.name} capability`);
+    return m.component as Component & T;
+  }
+
+  async start(ctx: Omit<RunContext, 'peer' | 'capable'>): Promise<void> {
     this.started = true;
     const ports = new PortAllocator();
     for (const m of this.members.values()) await m.component.allocate(ports);
-    const full: RunContext = { ...ctx, peer: (role) => this.get(role) };
+    const full: RunContext = { ...ctx, peer: (role) => this.get(role), capable: (role, c) => this.capable(role, c) };
     // each component starts as soon as the components it depends on are ready (the swift driver, for one,
     // panics when its storage does not answer at start-up); independent ones start together
     const ready = new Map<string, Promise<void>>();
@@ -51,7 +64,7 @@ export class Stack {
     const visit = (role: string, seen: string[] = []): number => {
       if (depth.has(role)) return depth.get(role)!;
       if (seen.includes(role)) throw new Error(`dependency cycle: ${[...seen, role].join(' → ')}`);
-      const deps = this.members.get(role)?.dependsOn ?? [];
+      const deps = (this.members.get(role)?.dependsOn ?? []).filter((d) => this.members.has(d));
       const d = deps.length === 0 ? 0 : 1 + Math.max(...deps.map((x) => visit(x, [...seen, role])));
       depth.set(role, d);
       return d;
@@ -75,5 +88,9 @@ export class Stack {
 
   endpoints(): Record<string, string> {
     return Object.fromEntries([...this.members].map(([role, m]) => [role, m.component.endpoint]));
+  }
+
+  products(): Record<string, string> {
+    return Object.fromEntries([...this.members].map(([role, m]) => [role, m.product]));
   }
 }

@@ -1,10 +1,12 @@
-// Finding, loading and validating scenario files. Every problem is a ScenarioError saying what and where.
+// Finding, loading and validating scenario files. Every problem is a ScenarioError saying what and where; a
+// scenario is checked whole, every variant included, before anything starts.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ZodIssue } from 'zod';
-import { ScenarioError } from '../errors.ts';
-import { scenarioSchema, type PlainStep, type Scenario } from './schema.ts';
+import { ScenarioError } from '../core/errors.ts';
+import { problems } from './rules.ts';
+import { scenarioSchema, type Scenario } from './schema.ts';
 
 export const SCENARIO_DIR = resolve(import.meta.dirname, '..', '..', 'scenarios');
 
@@ -41,6 +43,11 @@ function describe(issue: ZodIssue): string {
   return issue.message;
 }
 
+/** The issue to report: an unknown field first (a typo in a required field also makes it "Required"). */
+function firstIssue(issues: ZodIssue[]): ZodIssue {
+  return issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!;
+}
+
 async function read(file: string, shown: string): Promise<unknown> {
   if (file.endsWith('.json')) {
     try {
@@ -59,78 +66,47 @@ async function read(file: string, shown: string): Promise<unknown> {
   }
 }
 
-/** Checks the names that refer to each other: links, faults, workload steps. */
-function crossCheck(s: Scenario, shown: string): void {
-  const fail = (path: string, msg: string): never => {
-    throw new ScenarioError(`${shown}: ${path}: ${msg}`);
-  };
-  const roles = Object.keys(s.topology).filter((k) => k !== 'links');
-  for (const [name, l] of Object.entries(s.topology.links)) {
-    if (!roles.includes(l.from.split(':')[0]!)) fail(`topology.links.${name}.from`, `no role "${l.from.split(':')[0]}" in the topology`);
-    if (!roles.includes(l.to.split(':')[0]!)) fail(`topology.links.${name}.to`, `no role "${l.to.split(':')[0]}" in the topology`);
-  }
-  const front = s.topology['s3-front'];
-  if (front?.product === 'nginx' && front.idleTimeoutMs === 0) fail('topology.s3-front.idleTimeoutMs', 'nginx cannot go without a read timeout: 0 (none) needs envoy');
-  if (front?.writesBelowBytes !== undefined && !front.writesVia) fail('topology.s3-front.writesBelowBytes', 'needs writesVia: the link small writes take');
-  if (front?.product === 'nginx' && front.writesBelowBytes !== undefined && !/^10*$/.test(String(front.writesBelowBytes))) fail('topology.s3-front.writesBelowBytes', 'nginx routes by the number of digits: use a power of ten');
-  const via = front?.writesVia;
-  if (via && !s.topology.links[via]) fail('topology.s3-front.writesVia', `no link "${via}"`);
-  const store = s.topology['object-store']?.product;
-  if (s.topology.registry.storage === 's3' && store !== 'ceph' && store !== 'minio') fail('topology.registry.storage', 's3 storage needs a ceph or minio object-store');
-  if (s.topology.registry.storage === 'swift' && s.topology.registry.version !== '2.8') fail('topology.registry.version', 'the swift driver is gone from Distribution 3: swift storage needs 2.8');
-  if (s.topology.registry.storage === 'swift' && store !== 'swift') fail('topology.registry.storage', 'swift storage needs a swift object-store');
-  if (s.topology.registry.cache === 'redis' && !s.topology.cache) fail('topology.registry.cache', 'a redis cache needs a cache role');
-  if (s.topology.registry.redisHealthCheck && s.topology.registry.cache !== 'redis') fail('topology.registry.redisHealthCheck', 'needs the redis cache');
-  for (const [name, f] of Object.entries(s.faults)) {
-    if ('link' in f && !s.topology.links[f.link]) fail(`faults.${name}.link`, `no link "${f.link}"`);
-    if (f.kind === 'daemon-pass' && s.topology['object-store']?.product !== 'swift') fail(`faults.${name}`, 'a daemon pass needs a swift object-store');
-    if (f.kind === 'cache-flush' && s.topology.registry.cache !== 'redis') fail(`faults.${name}`, 'a cache flush needs the redis cache');
-    if (f.kind === 'process' && !roles.includes(f.role)) fail(`faults.${name}.role`, `no role "${f.role}" in the topology`);
-    if ((f.kind === 'bucket-switch' || f.kind === 'bucket-copy') && s.topology.registry.storage !== 's3') fail(`faults.${name}`, `a ${f.kind} needs a registry on S3 storage`);
-    if ((f.kind === 'zone-failover' || f.kind === 'sync-wait') && !s.topology['object-store']?.multisite) fail(`faults.${name}`, `a ${f.kind} needs a multisite object-store`);
-    if (f.kind === 'quota' && store !== 'ceph') fail(`faults.${name}`, `a quota needs a ceph object-store (the lab sets it with radosgw-admin), not ${store ?? 'none'}`);
-    if ((f.kind === 'failover' || f.kind === 'sync-pass') && !s.topology.standby) fail(`faults.${name}`, `a ${f.kind} needs a standby registry`);
-    if (f.kind === 'failover' && !s.topology['registry-front']) fail(`faults.${name}`, 'a failover switches the registry-front, and there is none');
-  }
-  if (s.topology['object-store']?.multisite && store !== 'ceph') fail('topology.object-store.multisite', 'multisite is Ceph RGW zones: it needs ceph');
-  if (s.topology['object-store']?.multisite && s.topology['s3-front']) fail('topology.s3-front', 'a multisite registry talks to its zone directly: no s3-front');
-  if (s.topology.standby && s.topology.registry.storage !== 'filesystem') fail('topology.standby', 'rsync copies a filesystem registry: the registry needs filesystem storage');
-  const refsOf = (step: PlainStep) => ('fault' in step ? [step.fault] : 'heal' in step ? [step.heal] : 'commands' in step ? step.commands.flatMap((c) => ('fault' in c ? [c.fault] : [])) : []);
-  s.workload.forEach((step, i) => {
-    const refs = 'concurrently' in step ? step.concurrently.flat().flatMap(refsOf) : refsOf(step);
-    for (const ref of refs) if (!s.faults[ref]) fail(`workload[${i}]`, `no fault "${ref}"; defined: ${Object.keys(s.faults).join(', ') || 'none'}`);
-  });
-}
-
-/** The issue to report: an unknown field first (a typo in a required field also makes it "Required"). */
-function firstIssue(issues: ZodIssue[]): ZodIssue {
-  return issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!;
-}
-
-export function validate(raw: unknown, shown: string, variant?: string): Scenario {
+/** The shape and the rules of one scenario (a variant already merged in); `at` prefixes every location. */
+function check(raw: unknown, shown: string, at = ''): Scenario {
   const parsed = scenarioSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = firstIssue(parsed.error.issues);
-    throw new ScenarioError(`${shown}: ${where(issue)}: ${describe(issue)}`);
+    throw new ScenarioError(`${shown}: ${at}${where(issue)}: ${describe(issue)}`);
   }
-  let s = parsed.data;
-  if (variant !== undefined) {
-    const v = s.variants[variant];
-    if (!v) throw new ScenarioError(`${shown}: no variant "${variant}"; known: ${Object.keys(s.variants).join(', ') || 'none'}`);
-    const merged = { ...raw as object, topology: { ...(raw as { topology: object }).topology, ...v.topology }, ...(v.workload && { workload: v.workload }), ...(v.faults && { faults: v.faults }), ...(v.expect && { expect: v.expect }) };
-    const again = scenarioSchema.safeParse(merged);
-    if (!again.success) {
-      const issue = firstIssue(again.error.issues);
-      throw new ScenarioError(`${shown}: variants.${variant}: ${where(issue)}: ${describe(issue)}`);
-    }
-    s = again.data;
-  }
-  crossCheck(s, shown);
+  const s = parsed.data as unknown as Scenario;
+  const [p] = problems(s);
+  if (p) throw new ScenarioError(`${shown}: ${at}${p.path}: ${p.message}`);
   return s;
 }
 
-export async function loadScenario(nameOrPath: string, variant?: string): Promise<{ scenario: Scenario; file: string }> {
+/** The raw scenario with a variant's fields in place of its own; topology roles are replaced one by one. */
+export function withVariant(raw: unknown, variant: string): unknown {
+  const r = raw as { topology?: Record<string, unknown>; variants?: Record<string, Record<string, unknown>> };
+  const { description: _, topology, ...rest } = r.variants?.[variant] ?? {};
+  return { ...r, ...rest, topology: { ...r.topology, ...(topology as object) } };
+}
+
+/** The scenario, every variant checked too; with `variant`, that variant's scenario. */
+export function validate(raw: unknown, shown: string, variant?: string): Scenario {
+  const s = check(raw, shown);
+  for (const v of Object.keys(s.variants)) check(withVariant(raw, v), shown, `variants.${v}: `);
+  if (variant === undefined) return s;
+  if (!s.variants[variant]) throw new ScenarioError(`${shown}: no variant "${variant}"; known: ${Object.keys(s.variants).join(', ') || 'none'}`);
+  return check(withVariant(raw, variant), shown, `variants.${variant}: `);
+}
+
+export interface Loaded {
+  scenario: Scenario;
+  /** as written (a choice of backend or registry starts from it) */
+  raw: unknown;
+  file: string;
+  /** the file as a person names it: relative to the working directory */
+  shown: string;
+}
+
+export async function loadScenario(nameOrPath: string, variant?: string): Promise<Loaded> {
   const file = locate(nameOrPath);
   const shown = relative(process.cwd(), file) || file;
-  return { scenario: validate(await read(file, shown), shown, variant), file };
+  const raw = await read(file, shown);
+  return { scenario: validate(raw, shown, variant), raw: variant === undefined ? raw : withVariant(raw, variant), file, shown };
 }

@@ -1,139 +1,150 @@
-// A scenario is data: topology + workload + faults + expectations (+ variants). This schema validates it.
+// A scenario is data: topology + workload + faults + expectations (+ variants). Its schema is composed from the
+// registries: the products that fill each role (and their options), the fault kinds, the commands, the op kinds
+// (for bounds) and the checks. Nothing here names one of them.
 import { z } from 'zod';
-import { SYMPTOM_NAMES } from '../evidence/symptoms.ts';
-import { commandSchema } from '../fuzz/command.ts';
-import { layerSpec } from './layer-spec.ts';
+import { FAULT_LIST, FAULTS } from '../../faults/index.ts';
+import { CHECKS } from '../checks/index.ts';
+import { Registry } from '../core/registry.ts';
+import { COMMANDS, OP_KINDS, type CommandData, type CommandInput } from '../ops/index.ts';
+import { layerSpec } from '../ops/layer-spec.ts';
+import { fillersOf, PRODUCTS, type PRODUCT_LIST } from '../products/index.ts';
+import type { Product } from '../products/product.ts';
+import { IMPLIED_ROLE, REQUIRED_ROLE, ROLES, type Role } from '../products/roles.ts';
 
+/** The longest wait, bound or timeout a scenario may name: an hour. */
+export const MAX_MS = 3_600_000;
 
-const roles = z
+type Raw = Record<string, unknown>;
+
+/** `{ <tag>: name, ...fields }`: the name picks a registry entry, whose schema checks the other fields. */
+function tagged<E extends { name: string }>(tag: string, reg: Registry<E>, spec: (e: E) => z.ZodTypeAny, unknown: (name: string) => string): z.ZodType<Raw, z.ZodTypeDef, unknown> {
+  return z.record(z.unknown()).transform((raw, ctx) => {
+    const name = raw[tag];
+    if (typeof name !== 'string') {
+      ctx.addIssue({ code: 'custom', path: [tag], message: `${tag} is required: one of ${reg.names.join(', ')}` });
+      return z.NEVER;
+    }
+    const entry = reg.find(name);
+    if (!entry) {
+      ctx.addIssue({ code: 'custom', path: [tag], message: unknown(name) });
+      return z.NEVER;
+    }
+    const { [tag]: _, ...rest } = raw;
+    const parsed = spec(entry).safeParse(rest);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue(issue as z.IssueData);
+      return z.NEVER;
+    }
+    return { [tag]: name, ...(parsed.data as Raw) };
+  });
+}
+
+/** An object with exactly one of these keys, checked by that key's schema: the steps of a workload. */
+function oneOf<S extends Record<string, z.ZodTypeAny>>(what: string, shapes: S): z.ZodType<{ [K in keyof S]: { [k in K]: z.output<S[K]> } }[keyof S], z.ZodTypeDef, unknown> {
+  const keys = Object.keys(shapes);
+  return z.record(z.unknown()).transform((raw, ctx) => {
+    const given = Object.keys(raw);
+    if (given.length !== 1 || !keys.includes(given[0]!)) {
+      ctx.addIssue({ code: 'custom', message: `a ${what} is one of ${keys.join(', ')}; this one has ${given.length ? given.join(', ') : 'nothing'}` });
+      return z.NEVER;
+    }
+    const key = given[0]!;
+    const parsed = shapes[key]!.safeParse(raw[key]);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ ...(issue as z.IssueData), path: [key, ...issue.path] });
+      return z.NEVER;
+    }
+    return { [key]: parsed.data } as never;
+  });
+}
+
+// --- topology: per role, the products that fill it and their options -----------------------------------------
+
+const roleSchema = (role: Role) =>
+  tagged('product', new Registry(`product for ${role}`, fillersOf(role)), (p) => p.fills[role]!, (name) =>
+    PRODUCTS.has(name) ? `${name} does not fill the ${role} role; ${fillersOf(role).map((p) => p.name).join(', ')} can` : `unknown product "${name}"; for ${role}: ${fillersOf(role).map((p) => p.name).join(', ')}`,
+  );
+
+const WRITTEN_ROLES = (Object.keys(ROLES) as Role[]).filter((r) => r !== IMPLIED_ROLE);
+
+const linkSchema = z.object({ from: z.string(), to: z.string() }).strict();
+
+const topologySchema = z
   .object({
-    'registry-front': z.object({ product: z.literal('nginx') }).strict().optional(),
-    registry: z
-      .object({
-        product: z.literal('distribution'),
-        version: z.enum(['2.8', '3']).default('2.8'),
-        storage: z.enum(['s3', 'swift', 'filesystem']),
-        cache: z.enum(['redis', 'inmemory']).default('inmemory'),
-        /** a TCP health check on the Redis cache: when it fails, the registry answers 503 to everything */
-        redisHealthCheck: z.boolean().default(false),
-      })
-      .strict(),
-    's3-front': z
-      .object({
-        product: z.enum(['envoy', 'nginx']),
-        /** envoy: stream_idle_timeout (0: none, a stalled request waits forever); nginx: proxy_read_timeout */
-        idleTimeoutMs: z.number().int().nonnegative(),
-        /** the faultable link that S3 writes take; reads go straight to the object store */
-        writesVia: z.string().optional(),
-        writeMethods: z.array(z.enum(['PUT', 'POST', 'DELETE'])).nonempty().default(['PUT']),
-        /** only writes with a Content-Length from 1 to this - 1 take the link (small files); larger ones go direct */
-        writesBelowBytes: z.number().int().positive().optional(),
-      })
-      .strict()
-      .optional(),
-    /** a second registry on its own disk, refreshed from the registry's storage by rsync every syncEveryMs */
-    standby: z
-      .object({ product: z.literal('distribution'), version: z.literal('2.8').default('2.8'), storage: z.literal('filesystem'), syncEveryMs: z.number().int().positive() })
-      .strict()
-      .optional(),
-    'object-store': z
-      .object({
-        product: z.enum(['ceph', 'minio', 'swift']),
-        /** ceph: two zones, za (where the registry writes) and zb, with RGW sync from za to zb */
-        multisite: z.boolean().default(false),
-      })
-      .strict()
-      .optional(),
-    cache: z.object({ product: z.literal('redis') }).strict().optional(),
-    /** faultable links through the fault proxy; `to` is a role, or role:server for one server (a Swift device) */
-    links: z.record(z.object({ from: z.string(), to: z.string() }).strict()).default({}),
+    ...Object.fromEntries(WRITTEN_ROLES.map((r) => [r, r === REQUIRED_ROLE ? roleSchema(r) : roleSchema(r).optional()])),
+    /** faultable links through the fault proxy; `from` and `to` are roles, or role:server for one server of a role */
+    links: z.record(linkSchema).default({}),
   })
   .strict();
 
-const plainStep = z.union([
-  z.object({ push: z.object({ images: z.number().int().positive(), layers: z.array(layerSpec).nonempty(), chunked: z.boolean().default(false) }).strict() }).strict(),
-  z.object({ pull: z.literal('all') }).strict(),
-  z.object({ fault: z.string() }).strict(),
-  z.object({ heal: z.string() }).strict(),
-  /** commands of the fuzzer, one after the other (a reproducer found by `lab fuzz`) */
-  z.object({ commands: z.array(commandSchema).nonempty() }).strict(),
+// --- faults, commands, steps -------------------------------------------------------------------------------------
+
+const faultSchema = tagged('kind', FAULTS, (k) => k.spec, (name) => `unknown fault kind "${name}"; known: ${FAULTS.names.join(', ')}`);
+const commandSchema = tagged('cmd', COMMANDS, (c) => c.spec, (name) => `unknown command "${name}"; known: ${COMMANDS.names.join(', ')}`);
+
+const plainSteps = {
+  /** images pushed one after the other, each to its own repository */
+  push: z.object({ images: z.number().int().positive().max(10_000), layers: z.array(layerSpec).nonempty(), chunked: z.boolean().default(false) }).strict(),
+  /** every image pushed so far, pulled back */
+  pull: z.literal('all'),
+  /** a fault applied (or an action done) */
+  fault: z.string(),
+  /** a lasting fault healed */
+  heal: z.string(),
+  /** commands one after the other (a reproducer found by `lab fuzz` is one such step) */
+  commands: z.array(commandSchema).nonempty(),
   /** ms to let pass (a health check noticing an outage …); `between` picks a moment from the run's seed */
-  z
-    .object({
-      wait: z.union([
-        z.number().int().positive().max(600_000),
-        z
-          .object({ between: z.tuple([z.number().int().nonnegative(), z.number().int().positive().max(600_000)]) })
-          .strict()
-          .refine((w) => w.between[0] < w.between[1], 'the first bound must be below the second'),
-      ]),
-    })
-    .strict(),
-]);
+  wait: z.union([
+    z.number().int().positive().max(MAX_MS),
+    z
+      .object({ between: z.tuple([z.number().int().nonnegative(), z.number().int().positive().max(MAX_MS)]) })
+      .strict()
+      .refine((w) => w.between[0] < w.between[1], 'the first bound must be below the second'),
+  ]),
+};
+const plainStep = oneOf('step', plainSteps);
+/** A step, or branches of steps that run at the same time; the step ends when every branch has. */
+const stepSchema = oneOf('step', { ...plainSteps, concurrently: z.array(z.array(plainStep).nonempty()).min(2, 'needs at least two branches') });
 
-/** A step, or branches of steps that run at the same time (a fault at a random moment while pushes go on);
- * the step ends when every branch has. */
-const step = z.union([plainStep, z.object({ concurrently: z.array(z.array(plainStep).nonempty()).min(2, 'needs at least two branches') }).strict()]);
+const checkName = z.string().superRefine((n, ctx) => {
+  if (!CHECKS.has(n)) ctx.addIssue({ code: 'custom', message: `unknown check "${n}"; known: ${CHECKS.names.join(', ')}` });
+});
 
-const fault = z.discriminatedUnion('kind', [
-  z
-    .object({
-      kind: z.literal('toxic'),
-      link: z.string(),
-      toxic: z.enum(['timeout', 'latency', 'bandwidth', 'reset_peer', 'slow_close', 'limit_data', 'slicer']),
-      stream: z.enum(['upstream', 'downstream']).default('upstream'),
-      toxicity: z.number().min(0).max(1).default(1),
-      attributes: z.record(z.number()).default({}),
-    })
-    .strict(),
-  /** the link cut: its proxy disabled, connections refused */
-  z.object({ kind: z.literal('link-down'), link: z.string() }).strict(),
-  /** one pass of a Swift daemon over its servers, as a healing step */
-  z.object({ kind: z.literal('daemon-pass'), daemon: z.enum(['object-updater', 'container-replicator']) }).strict(),
-  /** the registry restarted in maintenance read-only mode, until healed */
-  z.object({ kind: z.literal('read-only') }).strict(),
-  /** the registry's Redis blob-descriptor cache flushed (a one-shot action) */
-  z.object({ kind: z.literal('cache-flush') }).strict(),
-  /** the registry front switched to the standby, the active registry and its sync job stopped: a disaster
-   * failover (one-shot) */
-  z.object({ kind: z.literal('failover') }).strict(),
-  /** one pass of the standby's sync job now, after the one in progress (a one-shot action) */
-  z.object({ kind: z.literal('sync-pass') }).strict(),
-  /** the registry moved to zone zb of a multisite object store (a DC switch); one-shot */
-  z.object({ kind: z.literal('zone-failover') }).strict(),
-  /** wait until zone zb reports its sync caught up with za (one-shot; fails after timeoutMs) */
-  z.object({ kind: z.literal('sync-wait'), timeoutMs: z.number().int().positive().default(120_000) }).strict(),
-  /** the registry user's quota on the object store set to maxBytes (ceph), lifted on healing */
-  z.object({ kind: z.literal('quota'), maxBytes: z.number().int().positive() }).strict(),
-  /** the registry restarted on another (new, possibly empty) bucket of its object store; healing switches back */
-  z.object({ kind: z.literal('bucket-switch'), bucket: z.string().regex(/^[a-z0-9][a-z0-9-]{2,62}$/, 'an S3 bucket name') }).strict(),
-  /** every object of the registry's bucket copied into another bucket (a one-shot action) */
-  z.object({ kind: z.literal('bucket-copy'), bucket: z.string().regex(/^[a-z0-9][a-z0-9-]{2,62}$/, 'an S3 bucket name') }).strict(),
-  /** a component stopped (started again on healing) or paused (SIGSTOP, resumed with SIGCONT) */
-  z.object({ kind: z.literal('process'), role: z.string(), action: z.enum(['stop', 'pause']) }).strict(),
-]);
-
-export const CHECKER_NAMES = ['durability', 'integrity', 'liveness', 'honest-errors', 'read-your-writes', 'loss-window'] as const;
-
-const expect = z
+const expectSchema = z
   .object({
-    /** symptoms that must all be seen for the verdict "reproduced" */
-    reproduced: z.array(z.enum(SYMPTOM_NAMES)).default([]),
-    /** checkers that must be violated for the verdict "reproduced" (a reproducer of a found violation) */
-    violated: z.array(z.enum(CHECKER_NAMES)).default([]),
-    /** checkers that must be valid */
-    holds: z.array(z.enum(CHECKER_NAMES)).default([]),
+    /** checks that must all be true (the incident's symptoms seen) for the verdict "reproduced" */
+    reproduced: z.array(checkName).default([]),
+    /** invariants that must be violated for the verdict "reproduced" (a reproducer of a found violation) */
+    violated: z.array(checkName).default([]),
+    /** invariants that must hold */
+    holds: z.array(checkName).default([]),
   })
   .strict();
+
+/** per op kind, ms after which an op counts as hung */
+const boundsSchema = z.record(z.number().int().positive().max(MAX_MS)).superRefine((b, ctx) => {
+  for (const k of Object.keys(b)) if (!OP_KINDS.has(k)) ctx.addIssue({ code: 'custom', path: [k], message: `unknown op kind "${k}"; known: ${OP_KINDS.names.join(', ')}` });
+});
 
 const body = {
-  topology: roles,
-  workload: z.array(step).min(1, 'a workload needs at least one step'),
-  faults: z.record(fault).default({}),
-  expect,
-  /** per op kind, ms after which an op counts as hung */
-  bounds: z.record(z.number().int().positive()).default({}),
+  topology: topologySchema,
+  workload: z.array(stepSchema).min(1, 'a workload needs at least one step'),
+  faults: z.record(faultSchema).default({}),
+  expect: expectSchema,
+  bounds: boundsSchema.default({}),
 };
+
+export const variantSchema = z
+  .object({
+    description: z.string(),
+    /** roles that replace the scenario's own (whole), and links */
+    topology: z.record(z.unknown()).optional(),
+    workload: body.workload.optional(),
+    faults: body.faults.optional(),
+    expect: expectSchema.optional(),
+    bounds: body.bounds.optional(),
+  })
+  .strict();
 
 export const scenarioSchema = z
   .object({
@@ -142,28 +153,62 @@ export const scenarioSchema = z
     source: z.string().min(1),
     ...body,
     /** named overrides: each replaces the top-level fields it gives; topology roles are merged */
-    variants: z
-      .record(
-        z
-          .object({
-            description: z.string(),
-            topology: z.record(z.unknown()).optional(),
-            workload: body.workload.optional(),
-            faults: z.record(fault).optional(),
-            expect: expect.optional(),
-          })
-          .strict(),
-      )
-      .default({}),
+    variants: z.record(variantSchema).default({}),
   })
   .strict();
 
-export type ScenarioInput = z.input<typeof scenarioSchema>;
-export type Scenario = z.output<typeof scenarioSchema>;
+// --- the types scenario files are written in, derived from the registries ---------------------------------------
+
+type Products = (typeof PRODUCT_LIST)[number];
+type RoleSpec<R extends Role, In extends boolean> = Products extends infer P
+  ? P extends Product<infer N, infer F>
+    ? R extends keyof F
+      ? F[R] extends z.ZodTypeAny
+        ? { product: N } & (In extends true ? z.input<F[R]> : z.output<F[R]>)
+        : never
+      : never
+    : never
+  : never;
+type TopologyOf<In extends boolean> = { registry: RoleSpec<'registry', In> } & { [R in Exclude<Role, 'registry' | 'fault-proxy'>]?: RoleSpec<R, In> } & (In extends true
+    ? { links?: Record<string, { from: string; to: string }> }
+    : { links: Record<string, { from: string; to: string }> });
+
+type Kinds = (typeof FAULT_LIST)[number];
+type FaultSpecOf<In extends boolean> = Kinds extends infer K ? (K extends { name: infer N; spec: infer S extends z.ZodTypeAny } ? { kind: N } & (In extends true ? z.input<S> : z.output<S>) : never) : never;
+
+type PlainStepOf<In extends boolean> =
+  | { push: { images: number; layers: [string, ...string[]]; chunked?: boolean } }
+  | { pull: 'all' }
+  | { fault: string }
+  | { heal: string }
+  | { commands: [In extends true ? CommandInput : CommandData, ...(In extends true ? CommandInput : CommandData)[]] }
+  | { wait: number | { between: [number, number] } };
+type StepOf<In extends boolean> = PlainStepOf<In> | { concurrently: [PlainStepOf<In>[], ...PlainStepOf<In>[][]] };
+
+type Expect<In extends boolean> = In extends true ? { reproduced?: string[]; violated?: string[]; holds?: string[] } : { reproduced: string[]; violated: string[]; holds: string[] };
+
+interface ScenarioOf<In extends boolean> {
+  name: string;
+  symptom: string;
+  source: string;
+  topology: TopologyOf<In>;
+  workload: StepOf<In>[];
+  faults: In extends true ? Record<string, FaultSpecOf<true>> | undefined : Record<string, FaultSpecOf<false>>;
+  expect: Expect<In>;
+  bounds: In extends true ? Record<string, number> | undefined : Record<string, number>;
+  variants: In extends true
+    ? Record<string, { description: string; topology?: Partial<TopologyOf<true>>; workload?: StepOf<true>[]; faults?: Record<string, FaultSpecOf<true>>; expect?: Expect<true>; bounds?: Record<string, number> }> | undefined
+    : Record<string, z.output<typeof variantSchema>>;
+}
+
+export type ScenarioInput = Omit<ScenarioOf<true>, 'faults' | 'bounds' | 'variants'> & Partial<Pick<ScenarioOf<true>, 'faults' | 'bounds' | 'variants'>>;
+export type Scenario = ScenarioOf<false>;
 export type Topology = Scenario['topology'];
-export type Step = Scenario['workload'][number];
-export type PlainStep = z.output<typeof plainStep>;
-export type FaultSpec = Scenario['faults'][string];
+export type TopologyInput = TopologyOf<true>;
+export type Step = StepOf<false>;
+export type PlainStep = PlainStepOf<false>;
+export type FaultSpec = FaultSpecOf<false>;
+export type FaultSpecInput = FaultSpecOf<true>;
 
 /** Typed helper for scenario files: `export default scenario({...})` */
 export function scenario(s: ScenarioInput): ScenarioInput {

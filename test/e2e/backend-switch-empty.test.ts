@@ -1,7 +1,7 @@
 // backend-switch-empty on the real stack: the registry restarted on a new bucket of the same object store.
 import { describe, expect, it } from 'vitest';
-import type { EventOf } from '../../lab/events/schema.ts';
-import { imageRef } from '../../lab/history/history.ts';
+import type { EventOf } from '../../lab/core/events/schema.ts';
+import { refOf } from '../../lab/ops/history.ts';
 import { scenarioRun } from './lab-cli.ts';
 
 function run(variant?: string) {
@@ -15,21 +15,21 @@ describe('backend-switch-empty', () => {
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('reproduced');
     expect(sw.detail).toMatchObject({ from: 'registry', to: 'registry-restricted', objects: 0 });
-    const before = ops.filter((o) => o.kind === 'push' && o.completedAt! < sw.t).map((o) => imageRef(o.args));
+    const before = ops.filter((o) => o.kind === 'push' && o.completedAt! < sw.t).map((o) => refOf(o));
     expect(before).toHaveLength(3);
-    for (const p of ops.filter((o) => o.kind === 'pull' && o.invokedAt > sw.t && before.includes(imageRef(o.args)))) {
+    for (const p of ops.filter((o) => o.kind === 'pull' && o.invokedAt > sw.t && before.includes(refOf(o)))) {
       expect(p).toMatchObject({ outcome: 'fail', status: 404 });
       expect(p.error).toMatch(/MANIFEST_UNKNOWN/);
     }
     const fresh = ops.find((o) => o.kind === 'push' && o.invokedAt > sw.t)!;
-    expect(ops.find((o) => o.kind === 'pull' && imageRef(o.args) === imageRef(fresh.args))).toMatchObject({ outcome: 'ok' });
+    expect(ops.find((o) => o.kind === 'pull' && refOf(o) === refOf(fresh))).toMatchObject({ outcome: 'ok' });
   });
 
   it('holds when the images were copied into the new bucket before the switch', () => {
     const { status, verdict, events, ops, sw } = run('copied');
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('holds');
-    const copy = events.find((e): e is EventOf<'fault.applied'> => e.type === 'fault.applied' && e.kind === 'bucket-copy')!;
+    const copy = events.find((e): e is EventOf<'fault.action'> => e.type === 'fault.action' && e.kind === 'bucket-copy')!;
     expect(copy.detail.objects as number).toBeGreaterThan(10);
     expect(sw.detail.objects).toBe(copy.detail.objects);
     expect(ops.filter((o) => o.kind === 'pull' && o.invokedAt > sw.t).every((o) => o.outcome === 'ok')).toBe(true);

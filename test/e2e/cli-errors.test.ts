@@ -43,14 +43,28 @@ describe('the lab CLI on bad input', () => {
 
   it('rejects an unknown variant, a bad seed and an unknown command', () => {
     expect(oneLineError(['scenario', 'stream-idle-504', '--variant', 'nope'])).toMatch(/no variant "nope"; known: nginx-front/);
-    expect(oneLineError(['scenario', 'stream-idle-504', '--seed', 'x1'])).toBe('lab: --seed: expected a non-negative integer, got "x1"');
+    expect(oneLineError(['scenario', 'stream-idle-504', '--seed', 'x1'])).toBe('lab: --seed: expected an integer from 0 to 2147483647, got "x1"');
     expect(oneLineError(['frobnicate'])).toBe('lab: unknown command "frobnicate" (see `lab help`)');
-    expect(oneLineError(['scenario', 'stream-idle-504', '--sed', '1'])).toMatch(/^lab: Unknown option '--sed'.* \(see `lab help`\)$/);
+    expect(oneLineError(['scenario', 'stream-idle-504', '--sed', '1'])).toMatch(/^lab: lab scenario: Unknown option '--sed'.* \(see `lab scenario --help`\)$/);
+    expect(oneLineError(['analyze', 'a', 'b'])).toBe('lab: lab analyze: unexpected argument "b" (usage: lab analyze RUN [--json])');
+    expect(oneLineError(['scenario'])).toMatch(/^lab: lab scenario: missing NAME\|FILE \(usage: lab scenario NAME\|FILE /);
+    expect(oneLineError(['fuzz', '--runs', '0'])).toBe('lab: --runs: expected an integer from 1 to 100000, got "0"');
+    expect(oneLineError(['fuzz', '--faults', 'earthquake'])).toMatch(/^lab: --faults: unknown toxic "earthquake"; known: timeout, latency, /);
+  });
+
+  it('prints the usage of every command on --help and starts nothing', () => {
+    for (const c of ['scenario', 'matrix', 'list', 'analyze', 'replay', 'fuzz', 'rerun', 'up', 'fault', 'down', 'provision']) {
+      const r = lab([c, '--help'], runs);
+      expect([c, r.status, r.stderr]).toEqual([c, 0, '']);
+      expect(r.stdout.split('\n')[0]).toMatch(new RegExp(`^usage: lab ${c}\\b`));
+      expect(r.stdout).toContain('--verbose');
+    }
+    expect(lab(['help', 'fuzz'], runs).stdout).toMatch(/^usage: lab fuzz /);
   });
 
   it('says why a backend or registry choice does not apply, and rejects unknown ones', () => {
-    expect(oneLineError(['scenario', 'swift-replica-down', '--registry', '3'])).toBe('lab: swift-replica-down needs the swift storage driver, which Distribution 3 no longer has');
-    expect(oneLineError(['scenario', 'quota-exhausted', '--backend', 'minio'])).toBe('lab: quota-exhausted sets a Ceph user quota with radosgw-admin: ceph only');
+    expect(oneLineError(['scenario', 'swift-replica-down', '--registry', '3'])).toBe('lab: swift-replica-down cannot run with Distribution 3: topology.registry.version: the swift driver is gone from Distribution 3: swift storage needs 2.8');
+    expect(oneLineError(['scenario', 'quota-exhausted', '--backend', 'minio'])).toMatch(/^lab: quota-exhausted cannot run with minio: faults\.quota: a quota needs the object-store to have quota .*; minio does not, as configured \(ceph does\)$/);
     expect(oneLineError(['scenario', 'stream-idle-504', '--backend', 's3proxy'])).toBe('lab: --backend s3proxy: expected one of ceph, minio');
   });
 
@@ -85,7 +99,7 @@ describe('lab analyze on a stored run', () => {
     writeFileSync(
       join(dir, 'events.ndjson'),
       [
-        ev(0, 1, { type: 'op.invoke', op: 0, kind: 'push', args: { repo: 'a', tag: 'v1' } }),
+        ev(0, 1, { type: 'op.invoke', op: 0, kind: 'push', args: { repo: 'a', tag: 'v1', digest: 'sha256:aa' } }),
         ev(1, 2, { type: 'op.complete', op: 0, kind: 'push', outcome: 'ok', value: { digest: 'sha256:aa' } }),
         ev(2, 3, { type: 'op.invoke', op: 1, kind: 'pull', args: { repo: 'a', tag: 'v1' } }),
         ev(3, 4, { type: 'op.complete', op: 1, kind: 'pull', outcome: 'fail', status: 404, error: 'MANIFEST_UNKNOWN' }),

@@ -1,6 +1,6 @@
 // `lab fuzz` on the real stack: a bounded run that must pass with no faults, and the reproducer scenario a
 // fuzz run wrote when it found a PATCH acknowledged (202) for bytes the store never kept.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alive, eventsOf, lab, runsDir, started } from './lab-cli.ts';
@@ -16,8 +16,12 @@ describe('lab fuzz', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^12 cases in [\d.]+ s \(\d+ a minute\)$/m);
-    expect(r.stdout).toContain('no invariant was violated');
-    const events = eventsOf(join(runs, readdirSync(runs)[0]!));
+    expect(r.stdout).toContain('no invariant was violated (verdict: holds)');
+    const dir = join(runs, readdirSync(runs)[0]!);
+    // the whole run's verdict agrees with its cases and its exit code, stored and re-judged
+    expect(JSON.parse(readFileSync(join(dir, 'verdict.json'), 'utf8'))).toMatchObject({ verdict: 'holds', exitCode: 0 });
+    expect(lab(['analyze', dir], runs).status).toBe(0);
+    const events = eventsOf(dir);
     const ends = events.filter((e) => e.type === 'fuzz.case' && e.step === 'end');
     expect(ends).toHaveLength(12);
     expect(ends.every((e) => e.type === 'fuzz.case' && e.outcome === 'pass')).toBe(true);
@@ -28,20 +32,26 @@ describe('lab fuzz', () => {
 
   it('rejects what it cannot do with one line', () => {
     const runs = runsDir();
-    expect(lab(['fuzz', '--backend', 'minio'], runs)).toMatchObject({ status: 2, stderr: 'lab: --backend minio: the fuzzer does not drive it yet; available: ceph\n' });
-    expect(lab(['fuzz', '--faults', 'earthquake'], runs).stderr).toMatch(/^lab: --faults: unknown fault kind "earthquake"; known: timeout, latency/);
-    expect(lab(['fuzz', '--runs', '0'], runs).stderr).toBe('lab: --runs: expected an integer of at least 1, got "0"\n');
+    expect(lab(['fuzz', '--backend', 'swift'], runs)).toMatchObject({ status: 2, stderr: 'lab: --backend swift: expected one of ceph, minio\n' });
+    expect(lab(['fuzz', '--faults', 'earthquake'], runs).stderr).toMatch(/^lab: --faults: unknown toxic "earthquake"; known: timeout, latency/);
+    expect(lab(['fuzz', '--runs', '0'], runs).stderr).toBe('lab: --runs: expected an integer from 1 to 100000, got "0"\n');
+    expect(lab(['fuzz', 'extra'], runs).stderr).toBe('lab: lab fuzz: unexpected argument "extra" (usage: lab fuzz [--backend ceph|minio] [--runs N] [--seed S] [--faults timeout,latency,…] [--max-commands N])\n');
     expect(lab(['rerun', REPRODUCER.replace(/\/[^/]+$/, '')], runs).status).toBe(2);
   });
 });
 
 describe('lab rerun', () => {
   it('replays the shrunk case of a failed fuzz run from its seed and paths', () => {
-    const r = lab(['rerun', FAILED], runsDir());
+    const runs = runsDir();
+    const r = lab(['rerun', FAILED], runs);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^fuzz: replaying path 91:5:3:3:3 of seed 3, faults timeout/m);
+    expect(r.stdout).toMatch(/^fuzz: replaying path 91:5:3:3:3 of seed 3, backend ceph, faults timeout/m);
     expect(r.stdout).toMatch(/^1 cases in /m);
-    expect(r.stdout).toMatch(/^VIOLATION honest-errors: op 1 PATCH of upload 0 got 202 with Range 0-99; op 2 upload-status then found HTTP 404 BLOB_UPLOAD_INVALID/m);
+    expect(r.stdout).toMatch(/^VIOLATION honest-errors: op 1 PATCH of upload 0 \(fuzz\/c0\/upload-0\) got 202 with Range 0-99; op 2 upload-status then found HTTP 404 BLOB_UPLOAD_INVALID/m);
+    // the fuzz run's verdict and its exit code agree
+    const dir = join(runs, readdirSync(runs)[0]!);
+    expect(JSON.parse(readFileSync(join(dir, 'verdict.json'), 'utf8'))).toMatchObject({ verdict: 'violated', exitCode: 1 });
+    expect(lab(['analyze', dir], runs).status).toBe(1);
     expect(r.stdout).toContain('  upload-start()\n  fault(fault=timeout@rgw-link)\n  upload-patch(upload=0 bytes=100)\n  heal(fault=timeout@rgw-link)\n  upload-status(upload=0)\n');
   });
 });
@@ -54,7 +64,7 @@ describe('a reproducer written by lab fuzz', () => {
     const v = JSON.parse(r.stdout);
     expect(v.verdict).toBe('reproduced');
     expect(v.checks['honest-errors'].valid).toBe(false);
-    expect(v.checks['honest-errors'].evidence[0]).toMatch(/^op 1 PATCH of upload 0 got 202 with Range 0-99; op 2 upload-status then found HTTP 404 BLOB_UPLOAD_INVALID: the acknowledged bytes were not kept$/);
+    expect(v.checks['honest-errors'].evidence[0]).toMatch(/^op 1 PATCH of upload 0 \(lab\/upload-0\) got 202 with Range 0-99; op 2 upload-status then found HTTP 404 BLOB_UPLOAD_INVALID: the acknowledged bytes were not kept$/);
     const events = eventsOf(v.dir);
     const patch = events.find((e) => e.type === 'op.complete' && e.kind === 'upload-patch');
     expect(patch).toMatchObject({ outcome: 'ok', value: { end: 99 } });

@@ -1,7 +1,7 @@
 // gc-during-push on the real stack: GC between a push's blobs and its manifest deletes the blobs; with GC only
 // in read-only mode, the in-flight push is refused and its retry lands whole.
 import { describe, expect, it } from 'vitest';
-import { history } from '../../lab/history/history.ts';
+import { history } from '../../lab/ops/history.ts';
 import { eventsOf, lab, runsDir } from './lab-cli.ts';
 
 function run(variant?: string) {
@@ -18,7 +18,7 @@ describe('gc-during-push', () => {
     const up = ops.find((o) => o.kind === 'push-blobs')!;
     const gc = ops.find((o) => o.kind === 'gc')!;
     expect(gc.value!.deleted).toEqual(expect.arrayContaining(up.args.blobs as string[]));
-    const evidence: string[] = verdict.symptoms['gc-deleted-in-flight'].evidence;
+    const evidence: string[] = verdict.checks['gc-deleted-in-flight'].evidence;
     expect(evidence[0]).toBe(`op ${gc.op} gc deleted 3 of the 3 blobs op ${up.op} had uploaded for lab/image-1, whose manifest was not yet put`);
     const pull = ops.find((o) => o.kind === 'pull' && o.args.repo === 'lab/image-1')!;
     expect(pull.outcome).toBe('fail');

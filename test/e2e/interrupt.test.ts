@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { history } from '../../lab/history/history.ts';
+import { history } from '../../lab/ops/history.ts';
 import { alive, eventsOf, LabProcess, runsDir, started } from './lab-cli.ts';
 
 it('Ctrl-C while a push is stalled stops everything and keeps a readable log', async () => {

@@ -3,9 +3,9 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:chil
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { readEvents } from '../../lab/events/log.ts';
-import { history } from '../../lab/history/history.ts';
-import type { EventOf, LabEvent } from '../../lab/events/schema.ts';
+import { readEvents } from '../../lab/core/events/log.ts';
+import type { EventOf, LabEvent } from '../../lab/core/events/schema.ts';
+import { history } from '../../lab/ops/history.ts';
 import { startTicks } from '../../lab/runtime/process.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');

@@ -1,12 +1,12 @@
 // multisite-lag-failover on the real stack: two RGW zones, real sync from za to zb through the fault proxy.
 import { describe, expect, it } from 'vitest';
-import type { EventOf } from '../../lab/events/schema.ts';
-import { imageRef } from '../../lab/history/history.ts';
+import type { EventOf } from '../../lab/core/events/schema.ts';
+import { refOf } from '../../lab/ops/history.ts';
 import { scenarioRun } from './lab-cli.ts';
 
 function run(variant?: string) {
   const r = scenarioRun('multisite-lag-failover', variant, 300_000);
-  const at = (kind: string, fault?: string) => r.events.find((e): e is EventOf<'fault.applied'> => e.type === 'fault.applied' && e.kind === kind && (!fault || e.fault === fault))!;
+  const at = (kind: string, fault?: string) => r.events.find((e): e is EventOf<'fault.applied' | 'fault.action'> => (e.type === 'fault.applied' || e.type === 'fault.action') && e.kind === kind && (!fault || e.fault === fault))!;
   return { ...r, at };
 }
 
@@ -18,20 +18,20 @@ describe('multisite-lag-failover', () => {
     const cut = at('link-down');
     const failover = at('zone-failover');
     const caughtUp = at('sync-wait', 'caught-up');
-    expect(cut.target).toBe('fault-proxy/sync-link');
+    expect(cut.targets).toEqual([{ component: 'fault-proxy', link: 'sync-link' }]);
     // zb's status went from caught up to unable to reach za while the link was down
     const status2 = events.filter((e): e is EventOf<'replication'> => e.type === 'replication');
     expect(status2.some((e) => e.caughtUp && e.t < cut.t)).toBe(true);
     expect(status2.some((e) => !e.caughtUp && e.t > cut.t && e.t < failover.t)).toBe(true);
-    const after = ops.filter((o) => o.kind === 'push' && o.outcome === 'ok' && o.invokedAt > cut.t).map((o) => imageRef(o.args));
-    const before = ops.filter((o) => o.kind === 'push' && o.outcome === 'ok' && o.completedAt! < cut.t).map((o) => imageRef(o.args));
+    const after = ops.filter((o) => o.kind === 'push' && o.outcome === 'ok' && o.invokedAt > cut.t).map((o) => refOf(o));
+    const before = ops.filter((o) => o.kind === 'push' && o.outcome === 'ok' && o.completedAt! < cut.t).map((o) => refOf(o));
     expect([before.length, after.length]).toEqual([2, 3]);
     const pulls = (from: number, to: number) => ops.filter((o) => o.kind === 'pull' && o.invokedAt > from && o.invokedAt < to);
-    for (const p of pulls(failover.t, caughtUp.t)) expect([imageRef(p.args), p.outcome, p.status]).toEqual(after.includes(imageRef(p.args)) ? [imageRef(p.args), 'fail', 404] : [imageRef(p.args), 'ok', undefined]);
+    for (const p of pulls(failover.t, caughtUp.t)) expect([refOf(p), p.outcome, p.status]).toEqual(after.includes(refOf(p)) ? [refOf(p), 'fail', 404] : [refOf(p), 'ok', undefined]);
     // the 404s came from zb's radosgw
     expect(events.some((e) => e.type === 'access' && e.component === 'object-store:zb' && e.status === 404 && e.t > failover.t)).toBe(true);
     for (const p of pulls(caughtUp.t, Infinity)) expect(p.outcome).toBe('ok');
-    expect(verdict.symptoms['lost-on-zone-failover'].evidence[0]).toContain(`3 of 5 images acknowledged on za missing on zb: ${after.join(', ')}`);
+    expect(verdict.checks['lost-on-zone-failover'].evidence[0]).toContain(`3 of 5 images acknowledged on za missing on zb: ${after.join(', ')}`);
   }, 320_000);
 
   it('holds when zb caught up before the failover', () => {

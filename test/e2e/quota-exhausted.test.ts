@@ -1,6 +1,6 @@
 // quota-exhausted on the real stack: a Ceph user quota set with radosgw-admin runs out mid-push.
 import { describe, expect, it } from 'vitest';
-import type { EventOf } from '../../lab/events/schema.ts';
+import type { EventOf } from '../../lab/core/events/schema.ts';
 import { scenarioRun } from './lab-cli.ts';
 
 const run = (variant?: string) => scenarioRun('quota-exhausted', variant);

@@ -1,6 +1,6 @@
 // redis-down on the real stack: which seed's claim holds, in each configuration, with the latency report.
 import { describe, expect, it } from 'vitest';
-import { history } from '../../lab/history/history.ts';
+import { history } from '../../lab/ops/history.ts';
 import { eventsOf, lab, runsDir } from './lab-cli.ts';
 
 function run(variant?: string) {
@@ -13,8 +13,8 @@ describe('redis-down', () => {
   it('without a health check the registry keeps serving while Redis is down (the runbook holds)', () => {
     const { status, verdict, events } = run();
     expect(status).toBe(0);
-    const claim = verdict.symptoms['serves-without-redis'];
-    expect(claim.seen).toBe(true);
+    const claim = verdict.checks['serves-without-redis'];
+    expect(claim.valid).toBe(true);
     expect(claim.evidence).toEqual([
       expect.stringMatching(/^before the outage: push median \d\.\d{3} s \(3 ok\); pull median \d\.\d{3} s \(3 ok\)$/),
       expect.stringMatching(/^during the outage: push median \d\.\d{3} s \(3 ok\); pull median \d\.\d{3} s \(6 ok\)$/),
@@ -28,8 +28,8 @@ describe('redis-down', () => {
   it('with a TCP health check on Redis the registry answers 503 to everything while Redis is down', () => {
     const { status, verdict, events } = run('health-check');
     expect(status).toBe(0);
-    const claim = verdict.symptoms['down-without-redis'];
-    expect(claim.seen).toBe(true);
+    const claim = verdict.checks['down-without-redis'];
+    expect(claim.valid).toBe(true);
     expect(claim.evidence[1]).toMatch(/^during the outage: push median \d\.\d{3} s \(0 ok, 3 × 503\); pull median \d\.\d{3} s \(0 ok, 6 × 503\)$/);
     const ops = history(events);
     const during = ops.filter((o) => claim.ops.includes(o.op));

@@ -1,6 +1,6 @@
 // small-puts-stall on the real stack: envoy routes PUTs by Content-Length; the link small ones take stalls.
 import { describe, expect, it } from 'vitest';
-import type { EventOf } from '../../lab/events/schema.ts';
+import type { EventOf } from '../../lab/core/events/schema.ts';
 import { scenarioRun } from './lab-cli.ts';
 
 function run(variant?: string) {

@@ -1,8 +1,8 @@
 // stale-cache-after-gc on the real stack: GC in read-only mode deletes an image's blobs, the Redis cache still
 // answers for them; flushing it after GC makes HEAD honest.
 import { describe, expect, it } from 'vitest';
-import type { LabEvent } from '../../lab/events/schema.ts';
-import { history } from '../../lab/history/history.ts';
+import type { LabEvent } from '../../lab/core/events/schema.ts';
+import { history, opsOf, type OpOf } from '../../lab/ops/history.ts';
 import { eventsOf, lab, runsDir } from './lab-cli.ts';
 
 function run(variant?: string) {
@@ -17,19 +17,19 @@ describe('stale-cache-after-gc', () => {
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('reproduced');
     const ops = history(events);
-    const image0 = ops.find((o) => o.kind === 'push')!;
-    const [dry, gc] = ops.filter((o) => o.kind === 'gc') as [typeof image0, typeof image0];
+    const image0 = opsOf(ops, 'push')[0]!;
+    const [dry, gc] = opsOf(ops, 'gc') as [OpOf<'gc'>, OpOf<'gc'>];
     // the dry run named the same blobs and deleted none
     expect(dry.args.dryRun).toBe(true);
-    expect([...(dry.value!.wouldDelete as string[])].sort()).toEqual([...(gc.value!.deleted as string[])].sort());
-    const layers = ops.filter((o) => o.kind === 'head' && o.invokedAt > gc.completedAt!);
+    expect([...dry.value!.wouldDelete!].sort()).toEqual([...gc.value!.deleted!].sort());
+    const layers = opsOf(ops, 'head').filter((o) => o.invokedAt > gc.completedAt!);
     expect(layers).toHaveLength(2);
-    const deleted = gc.value!.deleted as string[];
+    const deleted = gc.value!.deleted!;
     for (const h of layers) {
       expect(deleted).toContain(h.args.digest);
       expect(h).toMatchObject({ outcome: 'ok', value: { exists: true } });
     }
-    expect(verdict.checks['honest-errors'].evidence).toEqual(layers.map((h) => `op ${gc.op} gc deleted ${String(h.args.digest)}; op ${h.op} HEAD ${String(image0.args.repo)} still got 200 for it`));
+    expect(verdict.checks['honest-errors'].evidence).toEqual(layers.map((h) => `op ${gc.op} gc deleted ${h.args.digest}; op ${h.op} HEAD ${image0.args.repo} still got 200 for it`));
     // GC ran while the registry was read-only, and the other image stayed whole
     const ro = events.filter((e) => (e.type === 'fault.applied' || e.type === 'fault.healed') && e.fault === 'read-only');
     expect(ro[0]!.t).toBeLessThan(gc.invokedAt);
@@ -41,10 +41,10 @@ describe('stale-cache-after-gc', () => {
     const { status, verdict, events } = run('mitigated');
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('holds');
-    expect(events.find((e) => e.type === 'fault.applied' && e.fault === 'flush')).toMatchObject({ kind: 'cache-flush', detail: { reply: '+OK' } });
+    expect(events.find((e) => e.type === 'fault.action' && e.fault === 'flush')).toMatchObject({ kind: 'cache-flush', detail: { reply: '+OK' } });
     const ops = history(events);
-    const gc = ops.findLast((o) => o.kind === 'gc')!;
-    const heads = ops.filter((o) => o.kind === 'head' && o.invokedAt > gc.completedAt!);
+    const gc = opsOf(ops, 'gc').at(-1)!;
+    const heads = opsOf(ops, 'head').filter((o) => o.invokedAt > gc.completedAt!);
     expect(heads.map((h) => h.value?.exists)).toEqual([false, false]);
     expect(verdict.checks['honest-errors'].valid).toBe(true);
   });

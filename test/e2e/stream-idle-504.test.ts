@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { EventOf, LabEvent } from '../../lab/events/schema.ts';
-import { history, type Op } from '../../lab/history/history.ts';
+import type { EventOf, LabEvent } from '../../lab/core/events/schema.ts';
+import { history, opsOf, type Op } from '../../lab/ops/history.ts';
 import { alive, eventsOf, lab, runsDir, started } from './lab-cli.ts';
 
 const isAccess = (e: LabEvent): e is EventOf<'access'> => e.type === 'access';
@@ -37,7 +37,7 @@ describe.each([
 
   it('applied a timeout toxic (timeout 0, upstream) on the RGW link after good pushes, then healed it', () => {
     expect(applied.detail).toMatchObject({ toxic: { type: 'timeout', stream: 'upstream', toxicity: 1, attributes: { timeout: 0 } } });
-    expect(applied.target).toBe('fault-proxy/rgw-link');
+    expect(applied.targets).toEqual([{ component: 'fault-proxy', link: 'rgw-link' }]);
     const before = ops.filter((o) => o.kind === 'push' && o.completedAt! < applied.t);
     expect(before.length).toBeGreaterThanOrEqual(3);
     expect(before.every((o) => o.outcome === 'ok')).toBe(true);
@@ -79,10 +79,10 @@ describe.each([
     const after = ops.filter((o) => o.kind === 'push' && o.invokedAt > healed.t);
     expect(after.length).toBeGreaterThan(0);
     expect(after.every((o) => o.outcome === 'ok')).toBe(true);
-    for (const push of ops.filter((o) => o.kind === 'push' && o.outcome === 'ok')) {
-      const pull = ops.find((o) => o.kind === 'pull' && o.args.repo === push.args.repo);
+    for (const push of opsOf(ops, 'push').filter((o) => o.outcome === 'ok')) {
+      const pull = opsOf(ops, 'pull').find((o) => o.args.repo === push.args.repo);
       expect(pull).toMatchObject({ outcome: 'ok', value: { digest: push.value!.digest } });
-      const blobs = pull!.value!.blobs as { digest: string; actual: string }[];
+      const blobs = pull!.value!.blobs;
       expect(blobs.length).toBeGreaterThan(1);
       expect(blobs.every((b) => b.actual === b.digest)).toBe(true);
     }

@@ -2,7 +2,7 @@
 // these machines is the reproduction: the commit fails (BLOB_UPLOAD_INVALID or DIGEST_INVALID), or it succeeds
 // and reads are short.
 import { describe, expect, it } from 'vitest';
-import { history } from '../../lab/history/history.ts';
+import { history } from '../../lab/ops/history.ts';
 import { eventsOf, lab, runsDir } from './lab-cli.ts';
 
 function run(variant?: string) {
@@ -14,7 +14,7 @@ function run(variant?: string) {
 describe('swift-container-lag', () => {
   it('reproduces: the commit reads the stale listing, or reads of the blob come back short', () => {
     const { status, verdict, ops, events } = run();
-    expect(verdict.verdict, JSON.stringify(verdict.symptoms)).toBe('reproduced');
+    expect(verdict.verdict, JSON.stringify(verdict.checks)).toBe('reproduced');
     expect(status).toBe(0);
     const cut = events.filter((e) => (e.type === 'fault.applied' || e.type === 'fault.healed') && e.fault === 'c3-down');
     expect(cut.map((e) => e.type)).toEqual(['fault.applied', 'fault.healed']);
@@ -22,7 +22,7 @@ describe('swift-container-lag', () => {
     const during = ops.filter((o) => o.kind === 'upload-patch' && o.invokedAt > cut[0]!.t && o.completedAt! < cut[1]!.t);
     expect(during).toHaveLength(2);
     const commit = ops.find((o) => o.kind === 'upload-commit')!;
-    const evidence: string[] = verdict.symptoms['stale-container-listing'].evidence;
+    const evidence: string[] = verdict.checks['stale-container-listing'].evidence;
     if (commit.outcome === 'fail') {
       expect([400, 404]).toContain(commit.status);
       expect(evidence[0]).toMatch(/^op \d+ commit of upload 0: HTTP (404 BLOB_UPLOAD_INVALID|400 DIGEST_INVALID): .* while fault-proxy\/c3-link was cut$/);
@@ -38,7 +38,7 @@ describe('swift-container-lag', () => {
     const { status, verdict, ops, events } = run('mitigated');
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('holds');
-    expect(events.find((e) => e.type === 'fault.applied' && e.fault === 'update')).toMatchObject({ kind: 'daemon-pass', target: 'object-store/object-updater' });
+    expect(events.find((e) => e.type === 'fault.action' && e.fault === 'update')).toMatchObject({ kind: 'daemon-pass', targets: [{ component: 'object-store', resource: 'object-updater' }] });
     expect(ops.find((o) => o.kind === 'upload-commit')).toMatchObject({ outcome: 'ok' });
     const reads = ops.filter((o) => o.kind === 'get-blob');
     expect(reads).toHaveLength(16);

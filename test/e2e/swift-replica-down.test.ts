@@ -1,8 +1,8 @@
 // swift-replica-down on the real Swift stack: the evidence (which replica, which status, which bytes), and
 // the mitigation (a container-replicator pass) under which every pull is intact.
 import { describe, expect, it } from 'vitest';
-import type { EventOf, LabEvent } from '../../lab/events/schema.ts';
-import { history } from '../../lab/history/history.ts';
+import type { EventOf, LabEvent } from '../../lab/core/events/schema.ts';
+import { history } from '../../lab/ops/history.ts';
 import { eventsOf, lab, runsDir } from './lab-cli.ts';
 
 function run(variant?: string) {
@@ -18,8 +18,8 @@ describe('swift-replica-down', () => {
     const { status, verdict, events } = run();
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('reproduced');
-    const missed = verdict.symptoms['container-listing-missed'];
-    expect(missed.seen).toBe(true);
+    const missed = verdict.checks['container-listing-missed'];
+    expect(missed.valid).toBe(true);
     expect(missed.evidence[0]).toMatch(/^during fault o3-down: object servers took o1 \d+, o2 \d+, o3 0 PUTs; container replicas took c1 \d+, c2 \d+, c3 \d+ listing updates: c\d missed \d+$/);
     expect(events.find((e) => e.type === 'fault.applied' && e.fault === 'o3-down')).toMatchObject({ kind: 'link-down', detail: { enabled: false } });
     const ops = history(events);
@@ -37,8 +37,8 @@ describe('swift-replica-down', () => {
     const { status, verdict, events } = run('mitigated');
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('holds');
-    const pass = events.find((e) => e.type === 'fault.applied' && e.fault === 'replicate');
-    expect(pass).toMatchObject({ kind: 'daemon-pass', target: 'object-store/container-replicator' });
+    const pass = events.find((e) => e.type === 'fault.action' && e.fault === 'replicate');
+    expect(pass).toMatchObject({ kind: 'daemon-pass', targets: [{ component: 'object-store', resource: 'container-replicator' }] });
     const pulls = history(events).filter((o) => o.kind === 'pull');
     expect(pulls).toHaveLength(6);
     expect(pulls.every((o) => o.outcome === 'ok' && pulls[0]!.value?.digest === o.value?.digest)).toBe(true);

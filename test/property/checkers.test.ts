@@ -1,13 +1,11 @@
 // The checkers and the timeline over generated histories.
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { durability } from '../../lab/checkers/durability.ts';
-import { integrity } from '../../lab/checkers/integrity.ts';
-import { liveness } from '../../lab/checkers/liveness.ts';
-import type { NewEvent, Outcome } from '../../lab/events/schema.ts';
-import { timeline } from '../../lab/events/timeline.ts';
-import { history } from '../../lab/history/history.ts';
-import { build, complete, invoke } from '../unit/events/build.ts';
+import type { NewEvent, Outcome } from '../../lab/core/events/schema.ts';
+import { history } from '../../lab/ops/history.ts';
+import { timeline } from '../../lab/projections/timeline.ts';
+import { checkOn } from '../unit/checks/run.ts';
+import { build, complete, invoke } from '../unit/core/events/build.ts';
 
 interface GenOp {
   kind: 'push' | 'pull';
@@ -24,10 +22,10 @@ function events(ops: GenOp[]) {
   const items: Array<[number, NewEvent]> = [];
   let t = 0;
   ops.forEach((o, op) => {
-    const args = { repo: `lab/${o.image}`, tag: 'v1' };
+    const digest = `sha256:${o.image}`;
+    const args = { repo: `lab/${o.image}`, tag: 'v1', ...(o.kind === 'push' && { digest }) };
     items.push([t, invoke(op, o.kind, args)]);
     t += o.ms;
-    const digest = `sha256:${o.image}`;
     const value = o.kind === 'push' ? { digest } : { digest, blobs: [{ digest: 'sha256:b', actual: o.corrupt ? 'sha256:x' : 'sha256:b', size: 1 }] };
     if (o.outcome) items.push([t, complete(op, o.kind, o.outcome, o.outcome === 'ok' ? { value } : { status: o.outcome === 'info' ? 500 : 404 })]);
     t += 1;
@@ -38,9 +36,10 @@ function events(ops: GenOp[]) {
 it('durability holds whenever no acknowledged image is refused by a later pull', () => {
   fc.assert(
     fc.property(fc.array(genOp, { maxLength: 20 }), (ops) => {
-      const h = history(events(ops));
+      const e = events(ops);
+      const h = history(e);
       const refused = h.some((p) => p.kind === 'pull' && p.outcome === 'fail' && h.some((q) => q.kind === 'push' && q.outcome === 'ok' && q.args.repo === p.args.repo && q.completedAt! <= p.invokedAt));
-      expect(durability(h).valid === false).toBe(refused);
+      expect(checkOn('durability', e).valid === false).toBe(refused);
     }),
   );
 });
@@ -49,7 +48,7 @@ it('integrity is violated exactly when a pulled byte differs from its digest', (
   fc.assert(
     fc.property(fc.array(genOp, { maxLength: 20 }), (ops) => {
       const corrupt = ops.some((o) => o.kind === 'pull' && o.outcome === 'ok' && o.corrupt);
-      expect(integrity(history(events(ops))).valid === false).toBe(corrupt);
+      expect(checkOn('integrity', events(ops)).valid === false).toBe(corrupt);
     }),
   );
 });
@@ -58,7 +57,7 @@ it('liveness is violated exactly when an op hangs or outlasts its bound', () => 
   fc.assert(
     fc.property(fc.array(genOp, { minLength: 1, maxLength: 20 }), fc.nat({ max: 200 }), (ops, bound) => {
       const late = ops.some((o) => o.outcome === null || o.ms > bound);
-      expect(liveness(history(events(ops)), {}, bound).valid === false).toBe(late);
+      expect(checkOn('liveness', events(ops), {}, bound).valid === false).toBe(late);
     }),
   );
 });

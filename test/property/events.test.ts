@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { IndexedFile } from '../../lab/events/indexed-file.ts';
-import { EventLog, parseEvents } from '../../lab/events/log.ts';
-import type { NewEvent } from '../../lab/events/schema.ts';
+import { IndexedFile } from '../../lab/core/events/indexed-file.ts';
+import { EventLog, parseEvents } from '../../lab/core/events/log.ts';
+import type { NewEvent } from '../../lab/core/events/schema.ts';
 
 const text = fc.string({ maxLength: 40 });
 const event: fc.Arbitrary<NewEvent> = fc.oneof(

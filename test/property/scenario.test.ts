@@ -1,7 +1,7 @@
 // The scenario loader under generated input: it never crashes; what it rejects gets one line naming the file.
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { ScenarioError } from '../../lab/errors.ts';
+import { ScenarioError } from '../../lab/core/errors.ts';
 import { validate } from '../../lab/scenario/load.ts';
 import streamIdle504 from '../../scenarios/stream-idle-504.ts';
 

@@ -1,6 +1,6 @@
 // The recorded stream-idle-504 run the TUI tests replay, and a store over it.
 import { join, resolve } from 'node:path';
-import { IndexedFile } from '../../lab/events/indexed-file.ts';
+import { IndexedFile } from '../../lab/core/events/indexed-file.ts';
 import { storedMeta } from '../../tui/meta.ts';
 import { ReplayStore } from '../../tui/store.ts';
 

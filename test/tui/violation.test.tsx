@@ -4,17 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { expect, it } from 'vitest';
-import { judge } from '../../lab/verdict.ts';
-import { MemorySource } from '../../lab/events/source.ts';
+import { judge } from '../../lab/checks/verdict.ts';
+import { MemorySource } from '../../lab/core/events/source.ts';
 import { App } from '../../tui/App.tsx';
 import { storedMeta } from '../../tui/meta.ts';
 import { ReplayStore } from '../../tui/store.ts';
-import { build, complete, invoke } from '../unit/events/build.ts';
+import { build, complete, invoke } from '../unit/core/events/build.ts';
 
 const img = { repo: 'lab/a', tag: 'v1' };
 const events = build(
   [0, { type: 'run.started', runId: 'lost', scenario: 'lost-image', seed: 3, mode: 'scenario' }],
-  [10, invoke(0, 'push', img)],
+  [10, invoke(0, 'push', { ...img, digest: 'sha256:aa' })],
   [300, complete(0, 'push', 'ok', { value: { digest: 'sha256:aa' } })],
   [400, invoke(1, 'pull', img)],
   [450, complete(1, 'pull', 'fail', { status: 404, error: 'GET /v2/lab/a/manifests/v1: HTTP 404 MANIFEST_UNKNOWN' })],
@@ -22,7 +22,7 @@ const events = build(
 );
 
 it('marks a checker violation with ! on the findings lane and jumps to it with n', async () => {
-  const verdict = judge({ expect: { reproduced: [], holds: ['durability'] }, bounds: {} }, events);
+  const verdict = judge({ expect: { reproduced: [], violated: [], holds: ['durability'] }, bounds: {} }, events);
   expect(verdict.checks.durability).toMatchObject({ valid: false, ops: [1] });
   const dir = mkdtempSync(join(tmpdir(), 'lab-lost-'));
   writeFileSync(join(dir, 'verdict.json'), JSON.stringify(verdict));

@@ -1,37 +1,28 @@
 // The OCI client against a real Docker Distribution 2.8 on filesystem storage, started by the lab's runtime.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateImage } from '../../../fixtures/image.ts';
 import { OciClient, RegistryError, type HttpRecord } from '../../../lab/clients/oci.ts';
-import type { Distribution } from '../../../lab/components/distribution.ts';
-import { EventLog } from '../../../lab/events/log.ts';
-import { provision } from '../../../lab/provision/provision.ts';
-import type { Stack } from '../../../lab/runtime/stack.ts';
-import { RunState } from '../../../lab/runtime/state.ts';
-import { buildStack } from '../../../lab/topology.ts';
+import { FILESYSTEM } from '../../../lab/products/capabilities.ts';
+import { startTopology, type Started } from '../stack.ts';
 
-let dir: string;
-let stack: Stack;
-let registry: Distribution;
+let started: Started;
+let registry: { endpoint: string; root: string };
 let client: OciClient;
 let records: HttpRecord[] = [];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'lab-oci-'));
-  mkdirSync(join(dir, 'logs'));
-  stack = buildStack({ registry: { product: 'distribution', version: '2.8', storage: 'filesystem', cache: 'inmemory', redisHealthCheck: false }, links: {} });
-  const { programs } = await provision(stack.programs(), () => {});
-  await stack.start({ dir, events: new EventLog(join(dir, 'events.ndjson')), state: new RunState(join(dir, 'state.json')), programs, signal: new AbortController().signal });
-  registry = stack.get('registry') as Distribution;
+  started = await startTopology({ registry: { product: 'distribution', version: '2.8', storage: 'filesystem' } });
+  registry = started.stack.capable('registry', FILESYSTEM);
   client = new OciClient({ baseUrl: registry.endpoint, onHttp: (r) => records.push(r), timeoutMs: 30_000 });
 });
 
 afterAll(async () => {
-  await stack?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await started?.[Symbol.asyncDispose]();
+  if (started) rmSync(started.dir, { recursive: true, force: true });
 });
 
 beforeEach(() => {

@@ -1,44 +1,29 @@
 // Swift all-in-one (memcached, account, 3 container and 3 object servers, proxy) as the registry's storage,
 // with replicas c3 and o3 behind the fault proxy: real pushes and pulls through Distribution's swift driver.
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateImage } from '../../../fixtures/image.ts';
 import { OciClient } from '../../../lab/clients/oci.ts';
-import type { Swift } from '../../../lab/components/swift.ts';
-import type { Toxiproxy } from '../../../lab/components/toxiproxy.ts';
-import { EventLog } from '../../../lab/events/log.ts';
-import type { LabEvent } from '../../../lab/events/schema.ts';
-import { provision } from '../../../lab/provision/provision.ts';
-import { RunState } from '../../../lab/runtime/state.ts';
-import { scenarioSchema } from '../../../lab/scenario/schema.ts';
-import { buildStack } from '../../../lab/topology.ts';
+import type { LabEvent } from '../../../lab/core/events/schema.ts';
+import { DAEMONS, FAULT_PROXY } from '../../../lab/products/capabilities.ts';
+import { swiftStack } from '../../../lab/scenario/presets.ts';
+import type { Stack } from '../../../lab/runtime/stack.ts';
 import { alive } from '../../e2e/lab-cli.ts';
-
-const topology = scenarioSchema.shape.topology.parse({
-  registry: { product: 'distribution', version: '2.8', storage: 'swift', cache: 'redis' },
-  'object-store': { product: 'swift' },
-  cache: { product: 'redis' },
-  links: { 'c3-link': { from: 'object-store', to: 'object-store:c3' }, 'o3-link': { from: 'object-store', to: 'object-store:o3' } },
-});
+import { startTopology, type Started } from '../stack.ts';
 
 describe('swift as the object store', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'lab-swift-'));
-  const stack = buildStack(topology);
-  const events: LabEvent[] = [];
+  let started: Started;
+  let stack: Stack;
+  let events: LabEvent[];
   let client: OciClient;
 
   beforeAll(async () => {
-    mkdirSync(join(dir, 'logs'));
-    const log = new EventLog(join(dir, 'events.ndjson'));
-    log.subscribe((e) => events.push(e));
-    const { programs } = await provision(stack.programs(), () => {});
-    await stack.start({ dir, events: log, state: new RunState(join(dir, 'state.json')), programs, signal: new AbortController().signal });
+    const { 'registry-front': _, ...topology } = swiftStack({ 'c3-link': { from: 'object-store', to: 'object-store:c3' }, 'o3-link': { from: 'object-store', to: 'object-store:o3' } });
+    started = await startTopology(topology as Parameters<typeof startTopology>[0]);
+    ({ stack, events } = started);
     client = new OciClient({ baseUrl: stack.get('registry').endpoint, timeoutMs: 60_000 });
   });
 
-  afterAll(() => stack.stop());
+  afterAll(() => started?.[Symbol.asyncDispose]());
 
   it('takes a push of a multi-segment layer and gives every byte back', async () => {
     const image = generateImage('swift-1', ['small', '12MiB']);
@@ -51,7 +36,7 @@ describe('swift as the object store', () => {
   it('sends the replicas c3 and o3 through the fault proxy and logs every server', async () => {
     const servers = new Set(events.flatMap((e) => (e.type === 'access' && e.component === 'object-store' ? [e.upstream] : [])));
     expect([...servers].sort()).toEqual(['a1', 'c1', 'c2', 'c3', 'o1', 'o2', 'o3', 'proxy']);
-    const proxy = await (stack.get('fault-proxy') as Toxiproxy).client.proxy('c3-link');
+    const proxy = await stack.capable('fault-proxy', FAULT_PROXY).client.proxy('c3-link');
     expect(proxy.upstream).toBe(`127.0.0.1:${stack.get('object-store').portOf('c3')}`);
     // segments of a 12 MiB layer at 5 MiB chunks: at least 3 objects under the blob's path in every object server
     const segments = events.filter((e) => e.type === 'access' && e.upstream === 'o3' && e.method === 'PUT' && e.status === 201);
@@ -59,7 +44,7 @@ describe('swift as the object store', () => {
   });
 
   it('runs one pass of the object-updater and the container-replicator on demand', async () => {
-    const swift = stack.get('object-store') as Swift;
+    const swift = stack.capable('object-store', DAEMONS);
     expect(await swift.runOnce('object-updater')).toMatch(/Object update sweep/i);
     expect(await swift.runOnce('container-replicator')).toMatch(/replication|Beginning replication run/i);
   });

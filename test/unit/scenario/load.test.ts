@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioError } from '../../../lab/errors.ts';
+import { ScenarioError } from '../../../lab/core/errors.ts';
 import { validate } from '../../../lab/scenario/load.ts';
 import coldStandby from '../../../scenarios/cold-standby-failover.ts';
 import streamIdle504 from '../../../scenarios/stream-idle-504.ts';
@@ -84,10 +84,10 @@ describe('validate', () => {
     expect(errorOf(copy(), 'haproxy-front')).toBe(`${FILE}: no variant "haproxy-front"; known: nginx-front`);
   });
 
-  it('rejects an unknown symptom in expect.reproduced', () => {
+  it('rejects an unknown check in expect.reproduced, naming the known ones', () => {
     const raw = copy();
     raw.expect.reproduced = ['push-5xx-during-fault', 'registry-on-fire'];
-    expect(errorOf(raw)).toMatch(/^scenarios\/my-scenario\.ts: expect\.reproduced\[1\]: .*'registry-on-fire'/);
+    expect(errorOf(raw)).toMatch(/^scenarios\/my-scenario\.ts: expect\.reproduced\[1\]: unknown check "registry-on-fire"; known: durability, .*lost-on-zone-failover$/);
   });
 
   it('rejects a typo inside a variant, naming the variant', () => {
@@ -101,20 +101,22 @@ describe('validate: a standby and steps that run at the same time', () => {
   const standby = (): any => structuredClone(coldStandby);
 
   it('accepts cold-standby-failover and its planned variant', () => {
-    expect(validate(coldStandby, FILE).topology.standby).toMatchObject({ storage: 'filesystem', syncEveryMs: 3000 });
+    expect(validate(coldStandby, FILE).topology.standby).toMatchObject({ storage: 'filesystem' });
+    expect(validate(coldStandby, FILE).topology['standby-sync']).toEqual({ product: 'rsync', everyMs: 3000 });
     expect(validate(coldStandby, FILE, 'planned').faults['final-sync']).toEqual({ kind: 'sync-pass' });
   });
 
   it('rejects a failover without a standby, naming the fault', () => {
     const raw = copy();
     raw.faults.switch = { kind: 'failover' };
-    expect(errorOf(raw)).toBe(`${FILE}: faults.switch: a failover needs a standby registry`);
+    expect(errorOf(raw)).toBe(`${FILE}: faults.switch: a failover needs the standby role, and the topology has none`);
   });
 
-  it('rejects a standby beside a registry that is not on the filesystem', () => {
+  it('rejects a standby sync beside a registry that is not on the filesystem', () => {
     const raw = copy();
-    raw.topology.standby = { product: 'distribution', storage: 'filesystem', syncEveryMs: 1000 };
-    expect(errorOf(raw)).toMatch(/: topology\.standby: rsync copies a filesystem registry/);
+    raw.topology.standby = { product: 'distribution', storage: 'filesystem' };
+    raw.topology['standby-sync'] = { product: 'rsync', everyMs: 1000 };
+    expect(errorOf(raw)).toBe(`${FILE}: topology.standby-sync: the storage it copies needs the registry to have filesystem (storage in a directory of the run); distribution does not, as configured`);
   });
 
   it('checks fault names inside concurrent branches', () => {
@@ -130,5 +132,68 @@ describe('validate: a standby and steps that run at the same time', () => {
     const reversed = standby();
     reversed.workload[0].concurrently[1][0] = { wait: { between: [5000, 4000] } };
     expect(errorOf(reversed)).toMatch(/the first bound must be below the second/);
+  });
+});
+
+describe('validate: what the registries allow', () => {
+  it('rejects a link of a shape the lab never wires, before anything starts', () => {
+    for (const [from, to] of [['s3-front', 's3-front'], ['s3-front', 'registry'], ['registry-front', 'registry']]) {
+      const raw = copy();
+      raw.topology.links['rgw-link'] = { from, to };
+      expect(errorOf(raw)).toMatch(new RegExp(`: topology\\.links\\.rgw-link: the lab wires no link ${from} → ${to}: a fault on it would do nothing; links this topology can take: s3-front → object-store`));
+    }
+    const server = copy();
+    server.topology.links['rgw-link'].to = 'object-store:c9';
+    expect(errorOf(server)).toBe(`${FILE}: topology.links.rgw-link.to: ceph has no server "c9"`);
+  });
+
+  it('rejects numbers out of range and attributes a toxic does not have', () => {
+    const bound = copy();
+    bound.bounds.push = 1e15;
+    expect(errorOf(bound)).toBe(`${FILE}: bounds.push: Number must be less than or equal to 3600000`);
+    const kind = copy();
+    kind.bounds.pussh = 1000;
+    expect(errorOf(kind)).toMatch(/: bounds\.pussh: unknown op kind "pussh"; known: push, /);
+    const huge = copy();
+    huge.faults['rgw-stall'].attributes.timeout = 1e308;
+    expect(errorOf(huge)).toBe(`${FILE}: faults.rgw-stall.attributes.timeout: Number must be less than or equal to 3600000`);
+    const typo = copy();
+    typo.faults['rgw-stall'].attributes = { timout: 0 };
+    expect(errorOf(typo)).toBe(`${FILE}: faults.rgw-stall.attributes: timeout has no attribute timout; it takes timeout`);
+  });
+
+  it('names an unknown step, command, fault kind or product with what is known', () => {
+    const step = copy();
+    step.workload.push({ pussh: {} });
+    expect(errorOf(step)).toMatch(/: workload\[6\]: a step is one of push, pull, fault, heal, commands, wait, concurrently; this one has pussh$/);
+    const cmd = copy();
+    cmd.workload.push({ commands: [{ cmd: 'frob' }] });
+    expect(errorOf(cmd)).toMatch(/: workload\[6\]\.commands\[0\]\.cmd: unknown command "frob"; known: push, push-manifest, /);
+    const kind = copy();
+    kind.faults.x = { kind: 'earthquake' };
+    expect(errorOf(kind)).toMatch(/: faults\.x\.kind: unknown fault kind "earthquake"; known: toxic, /);
+    const role = copy();
+    role.topology.registry = { product: 'nginx' };
+    expect(errorOf(role)).toBe(`${FILE}: topology.registry.product: nginx does not fill the registry role; distribution can`);
+  });
+
+  it('says what a fault needs that the topology lacks, and which products have it', () => {
+    const raw = copy();
+    raw.faults.q = { kind: 'quota', maxBytes: 10 };
+    raw.topology['object-store'] = { product: 'minio' };
+    expect(errorOf(raw)).toBe(`${FILE}: faults.q: a quota needs the object-store to have quota (a hard quota on the registry user's storage); minio does not, as configured (ceph does)`);
+  });
+
+  it('rejects a heal of a one-shot action', () => {
+    const raw = copy();
+    raw.faults.flush = { kind: 'cache-flush' };
+    raw.workload.push({ heal: 'flush' });
+    expect(errorOf(raw)).toBe(`${FILE}: workload[6]: flush is a one-shot cache-flush: there is nothing to heal`);
+  });
+
+  it('checks every variant, not only the one chosen', () => {
+    const raw = copy();
+    raw.variants['nginx-front'].faults = { x: { kind: 'toxic', link: 'nope', toxic: 'timeout' } };
+    expect(errorOf(raw)).toBe(`${FILE}: variants.nginx-front: faults.x.link: no link "nope"`);
   });
 });

@@ -1,0 +1,56 @@
+// The `lab` command: one command per file; errors become one line on stderr and an exit code (2 for bad
+// input and errors); verdicts exit 0 (as expected) or 1.
+import { LabError } from '../core/errors.ts';
+import { setVerbose } from '../core/lab-log.ts';
+import analyze from './analyze.ts';
+import { helpOf, parse, type Command, type Ui } from './command.ts';
+import down from './down.ts';
+import fault from './fault.ts';
+import fuzz from './fuzz.ts';
+import list from './list.ts';
+import matrix from './matrix.ts';
+import { err, out } from './output.ts';
+import provision from './provision.ts';
+import replay from './replay.ts';
+import rerun from './rerun.ts';
+import scenario from './scenario.ts';
+import up from './up.ts';
+
+export type { Ui } from './command.ts';
+
+const COMMANDS: readonly Command[] = [scenario, matrix, list, analyze, replay, fuzz, rerun, up, fault, down, provision];
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return ['usage: lab <command> [options]   (lab <command> --help for its own)', ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)].join('\n');
+}
+
+async function dispatch(argv: string[], ui: Ui): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    const about = name === 'help' && rest[0] ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    out(about ? helpOf(about) : usage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) throw new LabError(`unknown command "${name}" (see \`lab help\`)`);
+  const args = parse(command, rest);
+  if (args.values.help) {
+    out(helpOf(command));
+    return 0;
+  }
+  setVerbose(Boolean(args.values.verbose));
+  return command.run(args as never, ui);
+}
+
+/** Runs one command and exits: errors are one line on stderr. */
+export function main(argv: string[], ui: Ui): void {
+  dispatch(argv, ui).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      err(`lab: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      if (process.env.LAB_DEBUG) err((e as Error).stack ?? '');
+      process.exit(e instanceof LabError ? e.exitCode : 2);
+    },
+  );
+}

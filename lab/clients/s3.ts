@@ -1,0 +1,135 @@
+// The S3 calls the lab makes itself (bucket creation, listings, copies, warm-up writes), with the AWS SDK:
+// one attempt per call (a retry would hide what the object store did) and checksums only where S3 requires them
+// (RGW 16 and MinIO builds differ in the newer defaults).
+import {
+  AbortMultipartUploadCommand,
+  CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+
+// The lab runs on the Node 20 that Debian bookworm machines have; SDK releases up to the pinned one support it and
+// say so on stderr in every run, which a person reads as a fault of the lab.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+export interface S3Credentials {
+  accessKey: string;
+  secretKey: string;
+}
+
+/** A bucket of an object store. */
+export interface Bucket {
+  endpoint: string;
+  credentials: S3Credentials;
+  name: string;
+}
+
+/** A store's own bucket, or another of the same store by name. */
+export function bucketOf(store: { endpoint: string; credentials: S3Credentials; bucket: string }, name = store.bucket): Bucket {
+  return { endpoint: store.endpoint, credentials: store.credentials, name };
+}
+
+const clients = new Map<string, S3Client>();
+
+function client(b: Bucket): S3Client {
+  const key = `${b.endpoint} ${b.credentials.accessKey}`;
+  let c = clients.get(key);
+  if (!c) {
+    c = new S3Client({
+      endpoint: b.endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: b.credentials.accessKey, secretAccessKey: b.credentials.secretKey },
+      maxAttempts: 1,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
+    });
+    clients.set(key, c);
+  }
+  return c;
+}
+
+/** The HTTP status of a failed call, when the store answered. */
+export function statusOf(e: unknown): number | undefined {
+  return e instanceof S3ServiceException ? e.$metadata.httpStatusCode : undefined;
+}
+
+/** Runs one call; a failure is an Error saying what, with the store's status and error code. */
+async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    const status = statusOf(e);
+    throw new Error(`${what}: ${status ? `HTTP ${status} ` : ''}${(e as Error).name}: ${(e as Error).message}`.slice(0, 300), { cause: e });
+  }
+}
+
+/** Creates the bucket; one that this user already owns is fine. */
+export async function createBucket(b: Bucket): Promise<void> {
+  try {
+    await client(b).send(new CreateBucketCommand({ Bucket: b.name }));
+  } catch (e) {
+    if ((e as Error).name === 'BucketAlreadyOwnedByYou') return;
+    await call(`creating bucket ${b.name}`, () => Promise.reject(e));
+  }
+}
+
+/** Every key of the bucket, page by page. */
+export async function listKeys(b: Bucket): Promise<string[]> {
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await call(`listing ${b.name}`, () => client(b).send(new ListObjectsV2Command({ Bucket: b.name, ContinuationToken: token })));
+    keys.push(...(page.Contents ?? []).flatMap((o) => (o.Key ? [o.Key] : [])));
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return keys;
+}
+
+export async function putObject(b: Bucket, key: string, body: Uint8Array): Promise<void> {
+  await call(`writing ${key}`, () => client(b).send(new PutObjectCommand({ Bucket: b.name, Key: key, Body: body })));
+}
+
+export async function getObject(b: Bucket, key: string): Promise<Uint8Array> {
+  const res = await call(`reading ${key}`, () => client(b).send(new GetObjectCommand({ Bucket: b.name, Key: key })));
+  return res.Body ? res.Body.transformToByteArray() : new Uint8Array();
+}
+
+/** Whether the object is there (HEAD answers 200); any other answer is "no". */
+export async function hasObject(b: Bucket, key: string): Promise<boolean> {
+  try {
+    await client(b).send(new HeadObjectCommand({ Bucket: b.name, Key: key }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function deleteObject(b: Bucket, key: string): Promise<void> {
+  await call(`deleting ${key}`, () => client(b).send(new DeleteObjectCommand({ Bucket: b.name, Key: key })));
+}
+
+/** Starts a multipart upload and aborts it at once (what makes RGW create its multipart pool). */
+export async function startAndAbortMultipart(b: Bucket, key: string): Promise<void> {
+  const { UploadId } = await call(`starting a multipart upload of ${key}`, () => client(b).send(new CreateMultipartUploadCommand({ Bucket: b.name, Key: key })));
+  if (UploadId) await call(`aborting the multipart upload of ${key}`, () => client(b).send(new AbortMultipartUploadCommand({ Bucket: b.name, Key: key, UploadId })));
+}
+
+/** Copies every object of `from` into `to` (GET then PUT, as an operator's sync tool would); how many objects and bytes. */
+export async function copyBucket(from: Bucket, to: Bucket): Promise<{ objects: number; bytes: number }> {
+  let bytes = 0;
+  const keys = await listKeys(from);
+  for (const key of keys) {
+    const data = await getObject(from, key);
+    await putObject(to, key, data);
+    bytes += data.length;
+  }
+  return { objects: keys.length, bytes };
+}

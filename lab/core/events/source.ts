@@ -1,0 +1,71 @@
+// Where a replay reads events from: a run's file (indexed, parsed lazily) or a list in memory (a live run).
+import type { LabEvent } from './schema.ts';
+
+export interface EventSource {
+  readonly length: number;
+  /** ms since the run started of event i */
+  t(i: number): number;
+  event(i: number): LabEvent;
+  /** the events a timeline is folded from */
+  timelineEvents(): LabEvent[];
+  /** indices of the events whose component, product, op kind, outcome, status or type is `term` */
+  filter(term: string): Int32Array;
+}
+
+/** What a filter term matches in an event. */
+export const FILTER_FIELDS = ['component', 'product', 'kind', 'outcome', 'status', 'type'] as const;
+
+export class MemorySource implements EventSource {
+  private readonly events: LabEvent[] = [];
+
+  constructor(events: readonly LabEvent[] = []) {
+    this.events.push(...events);
+  }
+
+  push(e: LabEvent): void {
+    this.events.push(e);
+  }
+
+  get length(): number {
+    return this.events.length;
+  }
+
+  t(i: number): number {
+    return this.events[i]!.t;
+  }
+
+  event(i: number): LabEvent {
+    return this.events[i]!;
+  }
+
+  timelineEvents(): LabEvent[] {
+    return this.events.filter((e) => TIMELINE_TYPES.has(e.type));
+  }
+
+  filter(term: string): Int32Array {
+    const hits: number[] = [];
+    this.events.forEach((e, i) => {
+      const fields = e as Record<string, unknown>;
+      if (FILTER_FIELDS.some((f) => fields[f] !== undefined && String(fields[f]) === term)) hits.push(i);
+    });
+    return Int32Array.from(hits);
+  }
+}
+
+/** The events a timeline is folded from; the rest (access lines, HTTP exchanges) are only shown in detail. */
+export const TIMELINE_TYPES: ReadonlySet<LabEvent['type']> = new Set([
+  'run.started',
+  'run.finished',
+  'phase',
+  'component.starting',
+  'component.ready',
+  'component.exited',
+  'component.log',
+  'op.invoke',
+  'op.complete',
+  'fault.applied',
+  'fault.healed',
+  'fault.action',
+  'fault.failed',
+  'verdict',
+]);

@@ -1,0 +1,50 @@
+// Every op kind and the commands that run them. A scenario's steps, a `commands` step and a fuzz case are
+// all made of these commands. Adding an op kind is a file beside these and a line here.
+import type { z } from 'zod';
+import { Registry } from '../core/registry.ts';
+import del from './delete.ts';
+import fault from './fault.ts';
+import gc from './gc.ts';
+import getBlob from './get-blob.ts';
+import head from './head.ts';
+import mount from './mount.ts';
+import type { OpContext } from './context.ts';
+import type { Model } from './model.ts';
+import type { Command, OpKind } from './op.ts';
+import pull from './pull.ts';
+import pushBlobs from './push-blobs.ts';
+import push from './push.ts';
+import restart from './restart.ts';
+import uploadCommit from './upload-commit.ts';
+import uploadPatch from './upload-patch.ts';
+import uploadStart from './upload-start.ts';
+import uploadStatus from './upload-status.ts';
+
+const FILES = [push, pushBlobs, pull, head, mount, del, gc, restart, uploadStart, uploadPatch, uploadCommit, uploadStatus, getBlob, fault] as const;
+
+export const OP_LIST = [push.kind, pushBlobs.kind, pull.kind, head.kind, mount.kind, del.kind, gc.kind, restart.kind, uploadStart.kind, uploadPatch.kind, uploadCommit.kind, uploadStatus.kind, getBlob.kind] as const;
+export const OP_KINDS = new Registry<OpKind>('op kind', OP_LIST as unknown as OpKind[]);
+
+type Commands = (typeof FILES)[number]['commands'][number];
+export const COMMANDS = new Registry<Command>('command', FILES.flatMap((f) => f.commands as readonly Command[]));
+
+/** A command as data: `{ cmd: 'push', layers: ['small'], chunked: false }`. */
+export type CommandData = { [C in Commands as C['name']]: { cmd: C['name'] } & z.output<C['spec']> }[Commands['name']];
+export type CommandInput = { [C in Commands as C['name']]: { cmd: C['name'] } & z.input<C['spec']> }[Commands['name']];
+export type CommandOf<N extends CommandData['cmd']> = Extract<CommandData, { cmd: N }>;
+
+/** One short line: `upload-patch(upload=0 bytes=100)`. */
+export function describeCommand(c: { cmd: string } & Record<string, unknown>): string {
+  const { cmd, ...rest } = c;
+  const args = Object.entries(rest).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('+') : String(v)}`);
+  return `${cmd}(${args.join(' ')})`;
+}
+
+/** Whether a command can run in this model. */
+export function applies(c: { cmd: string } & Record<string, unknown>, m: Model): boolean {
+  return COMMANDS.get(c.cmd).applies(c as never, m);
+}
+
+export function execute(c: { cmd: string } & Record<string, unknown>, m: Model, ctx: OpContext): Promise<void> {
+  return COMMANDS.get(c.cmd).run(c as never, m, ctx);
+}

@@ -1,0 +1,31 @@
+// An op kind: what the history records of one client operation (its args at invoke, its value at completion),
+// and the commands that run it. A command is what a scenario's `commands` step and a fuzz case write
+// ({ cmd: 'push', layers: [...] }): it names images and uploads by their index among those made so far, runs
+// against the real system through the context, and keeps the model of what the registry should hold.
+import type fc from 'fast-check';
+import type { z } from 'zod';
+import type { OpContext } from './context.ts';
+import type { Model } from './model.ts';
+
+export interface OpKind<K extends string = string, A extends z.ZodTypeAny = z.ZodTypeAny, V extends z.ZodTypeAny = z.ZodTypeAny> {
+  readonly name: K;
+  /** what op.invoke records */
+  readonly args: A;
+  /** what op.complete records when the op returned one */
+  readonly value: V;
+}
+
+export interface Command<N extends string = string, S extends z.ZodTypeAny = z.ZodTypeAny> {
+  readonly name: N;
+  readonly about: string;
+  /** its fields besides `cmd` */
+  readonly spec: S;
+  /** whether it can run in this model (fast-check skips it otherwise; a scenario step skips it with a note) */
+  applies(c: z.output<S>, m: Model): boolean;
+  run(c: z.output<S>, m: Model, ctx: OpContext): Promise<void>;
+  /** how the fuzzer generates it, and how often; `faults`: the names of the faults it may apply */
+  fuzz?(faults: readonly string[]): { weight: number; arbitrary: fc.Arbitrary<z.output<S>> } | undefined;
+}
+
+export const opKind = <const K extends string, A extends z.ZodTypeAny, V extends z.ZodTypeAny>(k: OpKind<K, A, V>): OpKind<K, A, V> => k;
+export const command = <const N extends string, S extends z.ZodTypeAny>(c: Command<N, S>): Command<N, S> => c;

@@ -1,0 +1,33 @@
+// The first half of a push: config and layers uploaded, the manifest not yet (a push in flight, for
+// something to happen in between; push-manifest finishes it).
+import { z } from 'zod';
+import { layerSpec } from './layer-spec.ts';
+import { command, opKind } from './op.ts';
+import { nextImage } from './push.ts';
+
+export const pushBlobs = opKind({
+  name: 'push-blobs',
+  args: z.object({ repo: z.string(), tag: z.string(), blobs: z.array(z.string()) }),
+  value: z.object({}),
+});
+
+export default {
+  kind: pushBlobs,
+  commands: [
+    command({
+      name: 'push-blobs',
+      about: "the blobs of a generated image, not its manifest (a push in flight)",
+      spec: z.object({ layers: z.array(layerSpec).min(1).max(4) }).strict(),
+      applies: () => true,
+      async run(c, m, ctx) {
+        const { image, repo, tag } = nextImage(m, ctx, c.layers);
+        const blobs = [image.config, ...image.layers];
+        const done = await ctx.ops.run(pushBlobs, { repo, tag, blobs: blobs.map((b) => b.digest) }, async (client) => {
+          for (const b of blobs) if (!(await client.headBlob(repo, b.digest))) await client.uploadBlob(repo, b);
+          return { outcome: 'ok' };
+        });
+        m.images.push({ repo, tag, digest: image.manifest.digest, layers: image.layers, state: done.outcome === 'ok' ? 'in-flight' : 'failed', image });
+      },
+    }),
+  ],
+};

@@ -1,0 +1,61 @@
+// Push a generated image (seeded from the run, the case and its number) to a new repository of the case:
+// whole, or only its manifest once `push-blobs` has put its blobs (the op that acknowledges a push in flight).
+import fc from 'fast-check';
+import { z } from 'zod';
+import { generateImage, type LayerSpec } from '../../fixtures/image.ts';
+import type { OpContext } from './context.ts';
+import { layerSpec } from './layer-spec.ts';
+import type { ImageState, Model } from './model.ts';
+import { command, opKind } from './op.ts';
+
+export const push = opKind({
+  name: 'push',
+  args: z.object({ repo: z.string(), tag: z.string(), digest: z.string(), layers: z.array(z.number()).optional(), chunked: z.boolean().optional(), manifestOnly: z.boolean().optional() }),
+  value: z.object({ digest: z.string() }),
+});
+
+export const FUZZ_LAYERS = fc.constantFrom('small', '100B', '4KiB', '64KiB', '1MiB');
+
+/** The next image of the case: its repository and its blobs, the same for the same seed and place. */
+export function nextImage(m: Model, ctx: OpContext, layers: readonly string[]) {
+  const n = m.images.length;
+  const image = generateImage(`${ctx.seed}:${m.ns}:${n}`, layers as LayerSpec[]);
+  return { image, repo: `${m.ns}/image-${n}`, tag: 'v1' };
+}
+
+export const stateOf = (outcome: string): ImageState['state'] => (outcome === 'ok' ? 'acked' : outcome === 'info' ? 'unknown' : 'failed');
+
+export const pushCommand = command({
+  name: 'push',
+  about: 'push a generated image (config and layers, then the manifest) to a new repository; chunked: PATCH in 64 KiB chunks',
+  spec: z.object({ layers: z.array(layerSpec).min(1).max(4), chunked: z.boolean().default(false) }).strict(),
+  applies: () => true,
+  async run(c, m, ctx) {
+    const { image, repo, tag } = nextImage(m, ctx, c.layers);
+    const args = { repo, tag, digest: image.manifest.digest, layers: image.layers.map((l) => l.size), chunked: c.chunked };
+    const done = await ctx.ops.run(push, args, async (client) => ({
+      outcome: 'ok',
+      value: { digest: await client.pushImage(repo, tag, image, c.chunked ? { chunkSize: 64 * 1024 } : undefined) },
+    }));
+    m.images.push({ repo, tag, digest: image.manifest.digest, layers: image.layers, state: stateOf(done.outcome) });
+  },
+  fuzz: () => ({ weight: 3, arbitrary: fc.record({ layers: fc.array(FUZZ_LAYERS, { minLength: 1, maxLength: 3 }), chunked: fc.boolean() }) }),
+});
+
+export const pushManifest = command({
+  name: 'push-manifest',
+  about: 'the manifest of an image whose blobs push-blobs put (image: among those in flight)',
+  spec: z.object({ image: z.number().int().nonnegative() }).strict(),
+  applies: (_c, m) => m.images.some((i) => i.state === 'in-flight'),
+  async run(c, m, ctx) {
+    const flying = m.images.filter((i) => i.state === 'in-flight');
+    const target = flying[c.image % flying.length]!;
+    const done = await ctx.ops.run(push, { repo: target.repo, tag: target.tag, digest: target.digest, manifestOnly: true }, async (client) => ({
+      outcome: 'ok',
+      value: { digest: await client.putManifest(target.repo, target.tag, target.image!.manifest) },
+    }));
+    target.state = stateOf(done.outcome);
+  },
+});
+
+export default { kind: push, commands: [pushCommand, pushManifest] };

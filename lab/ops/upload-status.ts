@@ -1,0 +1,28 @@
+// GET an open upload: what the registry still holds of it (the last byte, -1 for none).
+import fc from 'fast-check';
+import { z } from 'zod';
+import type { Model } from './model.ts';
+import { command, opKind } from './op.ts';
+import { FUZZ_INDEX, index } from './pull.ts';
+
+export const uploadStatus = opKind({ name: 'upload-status', args: z.object({ repo: z.string(), upload: z.number().int() }), value: z.object({ end: z.number().int() }) });
+
+export const uploadStatusCommand = command({
+  name: 'upload-status',
+  about: 'ask the registry what it holds of an open upload (upload: among the open ones)',
+  spec: z.object({ upload: index }).strict(),
+  applies: (c, m) => m.openUpload(c.upload) !== undefined,
+  async run(c, m, ctx) {
+    const [upload, u] = m.openUpload(c.upload)!;
+    await ctx.ops.run(uploadStatus, { repo: u.repo, upload }, async (client) => ({ outcome: 'ok', value: { end: await client.uploadStatus(ctx.locations[upload]!) } }));
+  },
+  fuzz: () => ({ weight: 1, arbitrary: fc.record({ upload: FUZZ_INDEX }) }),
+});
+
+/** The status of every open upload the registry acknowledged bytes of: what the end of a case looks at. */
+export function openUploadChecks(m: Model): { cmd: 'upload-status'; upload: number }[] {
+  const live = m.uploads.filter((u) => u.state === 'open');
+  return live.flatMap((u, i) => (u.acked >= 0 ? [{ cmd: 'upload-status' as const, upload: i }] : []));
+}
+
+export default { kind: uploadStatus, commands: [uploadStatusCommand] };

@@ -1,0 +1,56 @@
+// envoy as the s3-front, as in production: a short stream idle timeout, and S3 writes (PUT) routed through
+// the faultable link while reads go straight to the object store.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { envoyConfig } from '../../../fixtures/config/envoy.ts';
+import type { NewEvent } from '../../core/events/schema.ts';
+import type { Programs } from '../../provision/programs.ts';
+import { Component, firstLine } from '../../runtime/component.ts';
+import type { PortAllocator } from '../../runtime/ports.ts';
+import { httpOk } from '../../runtime/ready.ts';
+import { FAULT_PROXY } from '../capabilities.ts';
+import { envoyAccess } from './log.ts';
+
+export interface EnvoyOptions {
+  upstream: string;
+  streamIdleTimeoutMs: number;
+  link?: { name: string; via: string; methods: string[]; belowBytes?: number };
+}
+
+export class Envoy extends Component {
+  readonly product = 'envoy';
+  adminPort = 0;
+
+  constructor(
+    role: string,
+    readonly opts: EnvoyOptions,
+  ) {
+    super(role);
+  }
+
+  override async allocate(ports: PortAllocator): Promise<void> {
+    this.port = await ports.one();
+    this.adminPort = await ports.one();
+  }
+
+  protected override parseLine(line: string): NewEvent[] {
+    return envoyAccess(line, this.role);
+  }
+
+  protected async launch(): Promise<void> {
+    const dir = join(this.ctx.dir, this.role);
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'envoy.yaml');
+    const o = this.opts;
+    const link = o.link && { port: this.ctx.capable(o.link.via, FAULT_PROXY).linkPort(o.link.name), methods: o.link.methods, belowBytes: o.link.belowBytes };
+    writeFileSync(file, envoyConfig({ port: this.port, adminPort: this.adminPort, streamIdleTimeoutMs: o.streamIdleTimeoutMs, direct: this.ctx.peer(o.upstream).port, link }));
+    // access log lines are flushed every 10 s by default: the lab wants them as they happen
+    const args = ['-c', file, '--disable-hot-restart', '--concurrency', '1', '--file-flush-interval-msec', '50', '-l', 'warn', '--log-format', '[%Y-%m-%d %T.%e][%l] %v'];
+    const proc = this.spawn('envoy', this.ctx.programs.path('envoy'), args);
+    await this.ready(proc, `admin /ready on ${this.adminPort}`, () => httpOk(`http://127.0.0.1:${this.adminPort}/ready`, (s) => s === 200));
+  }
+
+  async version(programs: Programs): Promise<string> {
+    return /\/(\d+\.\d+\.\d+)\//.exec(await firstLine(programs.path('envoy'), ['--version']))?.[1] ?? 'unknown';
+  }
+}

@@ -1,0 +1,32 @@
+// OpenStack Swift as the object store: an all-in-one with three replicas, any of whose servers a link can
+// put behind the fault proxy (its ring entry then points at the link).
+import { z } from 'zod';
+import { apt } from '../../provision/programs.ts';
+import { DAEMONS, SWIFT_STORE } from '../capabilities.ts';
+import { defineProduct } from '../product.ts';
+import { SERVERS, Swift } from './swift.ts';
+
+export default defineProduct({
+  name: 'swift',
+  about: "OpenStack Swift (Debian's 2.30): tempauth proxy, one account, three container and three object servers, memcached",
+  fills: { 'object-store': z.object({}).strict() },
+  programs: {
+    'swift-proxy-server': apt('swift-proxy'),
+    'swift-account-server': apt('swift-account'),
+    'swift-container-server': apt('swift-container'),
+    'swift-object-server': apt('swift-object'),
+    'swift-container-replicator': apt('swift-container'),
+    'swift-object-updater': apt('swift-object'),
+    memcached: apt('memcached'),
+  },
+  capabilities: () => [SWIFT_STORE, DAEMONS],
+  servers: () => SERVERS.map(([, dev]) => dev),
+  links: {
+    about: (role) => `${role} → ${role}:<server> (the ring entry of one of ${SERVERS.map(([, dev]) => dev).join(' ')})`,
+    wires: (l, role) => l.from === role && l.to.startsWith(`${role}:`),
+  },
+  build: ({ role, topology }) => {
+    const faulted = new Map(topology.links.filter((l) => l.from === role && l.to.startsWith(`${role}:`)).map((l) => [l.to.split(':')[1]!, { proxy: 'fault-proxy', link: l.name }]));
+    return { component: new Swift(role, faulted), dependsOn: faulted.size > 0 ? ['fault-proxy'] : [] };
+  },
+});

@@ -1,0 +1,40 @@
+// A topology started for an integration test, as a run starts it (real programs, provisioned if missing), in
+// a temporary directory; disposing of it stops every process.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import '../../faults/index.ts';
+import type { LabEvent } from '../../lab/core/events/schema.ts';
+import { RunDir } from '../../lab/core/run-dir.ts';
+import { buildStack, programsOf, type TopologyData } from '../../lab/products/topology.ts';
+import { provision } from '../../lab/provision/provision.ts';
+import type { Stack } from '../../lab/runtime/stack.ts';
+import { RunState } from '../../lab/runtime/state.ts';
+import { validate } from '../../lab/scenario/load.ts';
+import type { TopologyInput } from '../../lab/scenario/schema.ts';
+
+export interface Started extends AsyncDisposable {
+  stack: Stack;
+  dir: string;
+  events: LabEvent[];
+}
+
+export async function startTopology(topology: TopologyInput): Promise<Started> {
+  const t = validate({ name: 'integration', symptom: '-', source: '-', topology, workload: [{ pull: 'all' }], expect: {} }, 'integration test').topology as TopologyData;
+  const run = RunDir.create('integration', mkdtempSync(join(tmpdir(), 'lab-it-')));
+  const events: LabEvent[] = [];
+  run.events.subscribe((e) => events.push(e));
+  const stack = buildStack(t);
+  const { programs } = await provision(programsOf(t), () => {}, run.log);
+  const dispose = async () => {
+    await stack.stop();
+    await run[Symbol.asyncDispose]();
+  };
+  try {
+    await stack.start({ dir: run.dir, events: run.events, state: new RunState(join(run.dir, 'state.json')), programs, log: run.log, signal: new AbortController().signal });
+  } catch (e) {
+    await dispose();
+    throw e;
+  }
+  return { stack, dir: run.dir, events, [Symbol.asyncDispose]: dispose };
+}
