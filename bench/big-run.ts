@@ -52,19 +52,62 @@ export async function writeBigRun(dir: string, total = 1_000_000): Promise<void>
     for (let h = 0; h < 6; h++) {
       t += 3 + (h % 3);
       const path = `/v2/${repo}/blobs/uploads/${h}`;
-      await emit({ type: 'access', component: 'registry-front', product: 'nginx', method: 'PUT', path, status: 202, upstream: 'registry (202)', durationMs: 3 });
+      await emit({
+        type: 'access',
+        component: 'registry-front',
+        product: 'nginx',
+        method: 'PUT',
+        path,
+        status: 202,
+        upstream: 'registry (202)',
+        durationMs: 3,
+      });
       await emit({ type: 'access', component: 'registry', product: 'distribution', method: 'PUT', path, status: 202, durationMs: 2.5 });
-      await emit({ type: 'access', component: 's3-front', product: 'envoy', method: 'PUT', path: `/registry/docker/registry/v2/repositories/${repo}/_uploads/${h}/data`, status: 200, flags: '-', upstream: 'link', durationMs: 1 });
-      await emit({ type: 'access', component: 'object-store', product: 'ceph', method: 'PUT', path: `/registry/docker/registry/v2/repositories/${repo}/_uploads/${h}/data`, status: 200, durationMs: 1 });
+      await emit({
+        type: 'access',
+        component: 's3-front',
+        product: 'envoy',
+        method: 'PUT',
+        path: `/registry/docker/registry/v2/repositories/${repo}/_uploads/${h}/data`,
+        status: 200,
+        flags: '-',
+        upstream: 'link',
+        durationMs: 1,
+      });
+      await emit({
+        type: 'access',
+        component: 'object-store',
+        product: 'ceph',
+        method: 'PUT',
+        path: `/registry/docker/registry/v2/repositories/${repo}/_uploads/${h}/data`,
+        status: 200,
+        durationMs: 1,
+      });
       await emit({ type: 'http', op: id, method: 'PUT', path, status: 202, ms: 4, sent: 1024, received: 0 });
     }
     if (inFault && kind === 'push') {
       for (let a = 0; a < 4; a++) {
         t += 500;
         stalls.push(seq);
-        await emit({ type: 'access', component: 's3-front', product: 'envoy', method: 'PUT', path: `/registry/docker/registry/v2/repositories/${repo}/_uploads/x/startedat`, status: 504, flags: 'SI', upstream: 'link', durationMs: 500 });
+        await emit({
+          type: 'access',
+          component: 's3-front',
+          product: 'envoy',
+          method: 'PUT',
+          path: `/registry/docker/registry/v2/repositories/${repo}/_uploads/x/startedat`,
+          status: 504,
+          flags: 'SI',
+          upstream: 'link',
+          durationMs: 500,
+        });
       }
-      await emit({ type: 'component.log', component: 'registry', product: 'distribution', level: 'error', line: 'response completed with error unknown s3aws: GatewayTimeout: Gateway Timeout status code: 504' });
+      await emit({
+        type: 'component.log',
+        component: 'registry',
+        product: 'distribution',
+        level: 'error',
+        line: 'response completed with error unknown s3aws: GatewayTimeout: Gateway Timeout status code: 504',
+      });
       failed.push(id);
       await emit({ type: 'op.complete', op: id, kind, outcome: 'info', status: 500, error: `POST /v2/${repo}/blobs/uploads/: HTTP 500 UNKNOWN` });
     } else if (kind === 'pull' && op % 997 === 0) {
@@ -73,15 +116,22 @@ export async function writeBigRun(dir: string, total = 1_000_000): Promise<void>
     } else await emit({ type: 'op.complete', op: id, kind, outcome: 'ok', value: { digest: `sha256:${id.toString(16).padStart(64, '0')}` } });
   }
   await emit({ type: 'phase', name: 'teardown' });
-  for (const [i, [c, p]] of COMPONENTS.entries()) await emit({ type: 'component.exited', component: c, product: p, pid: 1000 + i, code: 0, signal: null, expected: true });
+  for (const [i, [c, p]] of COMPONENTS.entries())
+    await emit({ type: 'component.exited', component: c, product: p, pid: 1000 + i, code: 0, signal: null, expected: true });
   await emit({ type: 'run.finished', outcome: 'completed' });
   await emit({ type: 'verdict', verdict: 'violated', exitCode: 1 });
   out.end(chunk);
   await new Promise<void>((r) => out.once('finish', () => r()));
 
   const links = { 'rgw-link': { from: 's3-front', to: 'object-store' } };
-  const definition = { name: 'stream-idle-504', topology: { registry: { product: 'distribution', storage: 's3' }, 's3-front': { product: 'envoy' }, 'object-store': { product: 'ceph' }, links } };
-  await writeFile(join(dir, 'run.json'), JSON.stringify({ id: 'big', scenario: 'stream-idle-504', seed: 1, versions: { ceph: '16.2.15', distribution: '2.8.2', envoy: '1.40.0' }, definition }));
+  const definition = {
+    name: 'stream-idle-504',
+    topology: { registry: { product: 'distribution', storage: 's3' }, 's3-front': { product: 'envoy' }, 'object-store': { product: 'ceph' }, links },
+  };
+  await writeFile(
+    join(dir, 'run.json'),
+    JSON.stringify({ id: 'big', scenario: 'stream-idle-504', seed: 1, versions: { ceph: '16.2.15', distribution: '2.8.2', envoy: '1.40.0' }, definition }),
+  );
   await writeFile(
     join(dir, 'verdict.json'),
     JSON.stringify({

@@ -11,7 +11,10 @@ const seed = process.argv[3] ?? '3';
 const root = resolve(import.meta.dirname, '..');
 
 function lab(...args: string[]): string {
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'lab.js'), 'fuzz', ...args], { env: { ...process.env, LAB_RUNS: mkdtempSync(join(tmpdir(), 'lab-bench-fuzz-')) }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'lab.js'), 'fuzz', ...args], {
+    env: { ...process.env, LAB_RUNS: mkdtempSync(join(tmpdir(), 'lab-bench-fuzz-')) },
+    encoding: 'utf8',
+  });
   if (r.status !== 0 && r.status !== 1) throw new Error(`lab fuzz exited ${r.status}: ${r.stderr.trim()}`);
   return r.stdout;
 }
@@ -26,5 +29,9 @@ const faulty = lab('--runs', '200', '--seed', seed, '--faults', 'timeout');
 const [m, total, rate] = pick(faulty, /^(\d+) cases in ([\d.]+) s \((\d+) a minute\)$/m);
 const [found, steps, shrink, size] = pick(faulty, /^found after ([\d.]+) s, shrunk in (\d+) steps and ([\d.]+) s to (\d+) commands:$/m);
 console.log(`timeout toxic      ${m} cases in ${total} s: ${rate} cases a minute`);
-console.log(found ? `                   violation found after ${found} s; shrunk in ${steps} steps and ${shrink} s to ${size} commands` : '                   no violation found');
+console.log(
+  found
+    ? `                   violation found after ${found} s; shrunk in ${steps} steps and ${shrink} s to ${size} commands`
+    : '                   no violation found',
+);
 console.log(pick(faulty, /^(VIOLATION .*)$/m)[0] ?? '');

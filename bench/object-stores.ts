@@ -34,7 +34,10 @@ function scenarioFile(name: string): string {
 }
 
 function once(file: string): { start: number; push: number; pull: number } {
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'lab.js'), 'scenario', file, '--json'], { env: { ...process.env, LAB_RUNS: scratch }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'lab.js'), 'scenario', file, '--json'], {
+    env: { ...process.env, LAB_RUNS: scratch },
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`lab exited ${r.status}: ${r.stderr.trim()}`);
   const { events } = readEvents(join(JSON.parse(r.stdout).dir, 'events.ndjson'));
   const ready = events.find((e) => e.type === 'component.ready' && e.component === 'object-store');
@@ -60,4 +63,6 @@ for (const name of Object.keys(STORES)) {
   const m = { start: median(rows.map((r) => r.start)), push: median(rows.map((r) => r.push)), pull: median(rows.map((r) => r.pull)) };
   console.log(`${name.padEnd(16)}${'median'.padStart(6)}${s(m.start)}${s(m.push)}${rate(m.push)}${s(m.pull)}${rate(m.pull)}`);
 }
-console.log(`start: the object store from spawn to answering S3 (multisite: both zones and the first object synced); push and pull: one ${MIB} MiB layer through Distribution 2.8`);
+console.log(
+  `start: the object store from spawn to answering S3 (multisite: both zones and the first object synced); push and pull: one ${MIB} MiB layer through Distribution 2.8`,
+);

@@ -51,8 +51,14 @@ for (let round = 0; round < 3; round++) {
     await t.waitFor(/verdict: violated.*event 1\/\d+/, 60_000);
     firsts.push(performance.now() - t0);
     const moved = (a: string, b: string) => counter(a)?.[1] !== counter(b)?.[1];
-    for (let i = 0; i < 20; i++) steps.push(await timed(t, "Right", moved));
-    if (process.env.BENCH_VERBOSE) console.log(steps.slice(-20).map((x) => x.toFixed(0)).join(" "));
+    for (let i = 0; i < 20; i++) steps.push(await timed(t, 'Right', moved));
+    if (process.env.BENCH_VERBOSE)
+      console.log(
+        steps
+          .slice(-20)
+          .map((x) => x.toFixed(0))
+          .join(' '),
+      );
     for (let i = 0; i < 5; i++) jumps.push(await timed(t, 'n', moved));
     ends.push(await timed(t, 'G', moved), await timed(t, 'g', moved));
     const m = memory(t.pid());
@@ -64,7 +70,9 @@ for (let round = 0; round < 3; round++) {
 
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 console.log(`first frame          median ${ms(median(firsts))}, max ${ms(max(firsts))}   (3 opens; target < 2000 ms)`);
-console.log(`step (→)             median ${ms(median(steps))}, p90 ${ms(quantile(steps, 0.9))}, max ${ms(max(steps))}   (${steps.length} keys; target < 50 ms)`);
+console.log(
+  `step (→)             median ${ms(median(steps))}, p90 ${ms(quantile(steps, 0.9))}, max ${ms(max(steps))}   (${steps.length} keys; target < 50 ms)`,
+);
 console.log(`next finding (n)     median ${ms(median(jumps))}, max ${ms(max(jumps))}   (${jumps.length} keys)`);
 console.log(`end/start (G, g)     median ${ms(median(ends))}, max ${ms(max(ends))}   (${ends.length} keys)`);
 console.log(`memory               RSS ${(mem.rss / 2 ** 20).toFixed(0)} MiB, peak ${(mem.hwm / 2 ** 20).toFixed(0)} MiB   (target < 1024 MiB)`);

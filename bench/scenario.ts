@@ -21,7 +21,10 @@ function at(events: LabEvent[], match: (e: LabEvent) => boolean): number {
 
 function once(): Row {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'lab.js'), 'scenario', 'stream-idle-504', '--json'], { env: { ...process.env, LAB_RUNS: runsDir }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'lab.js'), 'scenario', 'stream-idle-504', '--json'], {
+    env: { ...process.env, LAB_RUNS: runsDir },
+    encoding: 'utf8',
+  });
   const wall = performance.now() - t0;
   if (r.status !== 0) throw new Error(`lab exited ${r.status}: ${r.stderr.trim()}`);
   const { events } = readEvents(join(JSON.parse(r.stdout).dir, 'events.ndjson'));

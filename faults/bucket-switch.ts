@@ -15,7 +15,11 @@ export default lasting({
     { role: 'registry', capability: RETARGET, for: 'a bucket switch' },
     { role: 'object-store', capability: S3_STORE, for: 'a bucket switch' },
   ],
-  plan: (fault, s): Plan & { bucket: string } => ({ fault, targets: [{ component: 'registry' }, { component: 'object-store', resource: s.bucket }], bucket: s.bucket }),
+  plan: (fault, s): Plan & { bucket: string } => ({
+    fault,
+    targets: [{ component: 'registry' }, { component: 'object-store', resource: s.bucket }],
+    bucket: s.bucket,
+  }),
   effect: (plan, stack) => {
     const registry = () => stack.capable('registry', RETARGET);
     const store = () => stack.capable('object-store', S3_STORE);

@@ -6,7 +6,11 @@ import { action, type Plan } from './fault.ts';
 
 /** The lines of a daemon's output that say what it did. */
 export function summary(output: string): string[] {
-  return output.split('\n').filter((l) => /successes|failures|Object update|replication|complete/i.test(l)).map((l) => l.trim()).slice(0, 12);
+  return output
+    .split('\n')
+    .filter((l) => /successes|failures|Object update|replication|complete/i.test(l))
+    .map((l) => l.trim())
+    .slice(0, 12);
 }
 
 export default action({

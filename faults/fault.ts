@@ -51,5 +51,11 @@ export interface ActionKind<K extends string = string, S extends z.ZodTypeAny = 
 
 export type FaultKind = LastingKind | ActionKind;
 
-export const lasting = <const K extends string, S extends z.ZodTypeAny, P extends Plan>(k: Omit<LastingKind<K, S, P>, 'shape'>): LastingKind<K, S, P> => ({ shape: 'lasting', ...k });
-export const action = <const K extends string, S extends z.ZodTypeAny, P extends Plan>(k: Omit<ActionKind<K, S, P>, 'shape'>): ActionKind<K, S, P> => ({ shape: 'action', ...k });
+export const lasting = <const K extends string, S extends z.ZodTypeAny, P extends Plan>(k: Omit<LastingKind<K, S, P>, 'shape'>): LastingKind<K, S, P> => ({
+  shape: 'lasting',
+  ...k,
+});
+export const action = <const K extends string, S extends z.ZodTypeAny, P extends Plan>(k: Omit<ActionKind<K, S, P>, 'shape'>): ActionKind<K, S, P> => ({
+  shape: 'action',
+  ...k,
+});

@@ -16,7 +16,21 @@ import syncWait from './sync-wait.ts';
 import toxic from './toxic.ts';
 import zoneFailover from './zone-failover.ts';
 
-export const FAULT_LIST = [toxic, linkDown, daemonPass, readOnly, cacheFlush, failover, syncPass, zoneFailover, syncWait, quota, bucketSwitch, bucketCopy, processFault] as const;
+export const FAULT_LIST = [
+  toxic,
+  linkDown,
+  daemonPass,
+  readOnly,
+  cacheFlush,
+  failover,
+  syncPass,
+  zoneFailover,
+  syncWait,
+  quota,
+  bucketSwitch,
+  bucketCopy,
+  processFault,
+] as const;
 
 export const FAULTS = new Registry<FaultKind>('fault kind', FAULT_LIST as unknown as FaultKind[]);
 

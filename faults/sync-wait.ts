@@ -22,7 +22,8 @@ export default action({
         const missing = status.caughtUp ? (await store.missingOnZb()).length : undefined;
         const waitedMs = Math.round(performance.now() - t0);
         if (missing === 0) return { waitedMs, status };
-        if (waitedMs > plan.timeoutMs) throw new ComponentError('object-store', `zone zb not caught up after ${waitedMs} ms: ${JSON.stringify({ ...status, missing })}`);
+        if (waitedMs > plan.timeoutMs)
+          throw new ComponentError('object-store', `zone zb not caught up after ${waitedMs} ms: ${JSON.stringify({ ...status, missing })}`);
         await sleep(500);
       }
     },

@@ -6,12 +6,22 @@ import { FAULT_PROXY } from '../lab/products/capabilities.ts';
 import { lasting, type Plan } from './fault.ts';
 
 const ms = z.number().int().nonnegative().max(3_600_000);
-const bytes = z.number().int().nonnegative().max(2 ** 40);
+const bytes = z
+  .number()
+  .int()
+  .nonnegative()
+  .max(2 ** 40);
 
 /** Toxiproxy 2.12's toxic types and their attributes (ms unless named otherwise). */
 const ATTRIBUTES = {
   latency: { latency: ms, jitter: ms },
-  bandwidth: { /** KB/s */ rate: z.number().int().nonnegative().max(10 ** 9) },
+  bandwidth: {
+    /** KB/s */ rate: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(10 ** 9),
+  },
   slow_close: { delay: ms },
   timeout: { timeout: ms },
   reset_peer: { timeout: ms },
@@ -36,7 +46,10 @@ const spec = z
     const parsed = z.object(ATTRIBUTES[s.toxic]).partial().strict().safeParse(s.attributes);
     if (parsed.success) return;
     const issue = parsed.error.issues[0]!;
-    const message = issue.code === 'unrecognized_keys' ? `${s.toxic} has no attribute ${issue.keys.join(', ')}; it takes ${Object.keys(ATTRIBUTES[s.toxic]).join(', ')}` : issue.message;
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `${s.toxic} has no attribute ${issue.keys.join(', ')}; it takes ${Object.keys(ATTRIBUTES[s.toxic]).join(', ')}`
+        : issue.message;
     ctx.addIssue({ code: 'custom', path: ['attributes', ...issue.path], message });
   });
 

@@ -21,8 +21,23 @@ export default scenario({
   expect: { reproduced: ['lost-on-failover'], holds: ['loss-window', 'integrity'] },
   variants: {
     planned: {
-      description: 'a planned failover: the active set read-only (pushes refused with 405), one last rsync pass, then the switch; nothing acknowledged is lost and the standby takes pushes',
-      workload: [{ concurrently: [[pushes], [{ wait: { between: [3500, 6500] } }, { fault: 'read-only' }, { fault: 'final-sync' }, { fault: 'failover' }, { push: { images: 5, layers: ['small', '64KiB'] } }]] }, { pull: 'all' }],
+      description:
+        'a planned failover: the active set read-only (pushes refused with 405), one last rsync pass, then the switch; nothing acknowledged is lost and the standby takes pushes',
+      workload: [
+        {
+          concurrently: [
+            [pushes],
+            [
+              { wait: { between: [3500, 6500] } },
+              { fault: 'read-only' },
+              { fault: 'final-sync' },
+              { fault: 'failover' },
+              { push: { images: 5, layers: ['small', '64KiB'] } },
+            ],
+          ],
+        },
+        { pull: 'all' },
+      ],
       faults: { 'read-only': { kind: 'read-only' }, 'final-sync': { kind: 'sync-pass' }, failover: { kind: 'failover' } },
       expect: { reproduced: [], holds: ['durability', 'integrity', 'loss-window'] },
     },

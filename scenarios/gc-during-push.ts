@@ -18,11 +18,7 @@ export default scenario({
     registry: { product: 'distribution', version: '2.8', storage: 'filesystem', cache: 'redis' },
     cache: { product: 'redis' },
   },
-  workload: [
-    ...base,
-    { commands: [{ cmd: 'push-blobs', layers: ['small', '1MiB'] }, { cmd: 'gc' }, { cmd: 'push-manifest', image: 0 }] },
-    { pull: 'all' },
-  ],
+  workload: [...base, { commands: [{ cmd: 'push-blobs', layers: ['small', '1MiB'] }, { cmd: 'gc' }, { cmd: 'push-manifest', image: 0 }] }, { pull: 'all' }],
   faults: { 'read-only': { kind: 'read-only' } },
   expect: { reproduced: ['gc-deleted-in-flight'] },
   variants: {

@@ -5,7 +5,12 @@ import { scenario, type ScenarioInput } from '../lab/scenario/schema.ts';
 // them through a faultable link; the link is cut, images are pushed, and the registry fails over to zb: the
 // images pushed since the cut are not there. Once the link is back and zb has caught up, they are. zb's sync
 // status is recorded as replication events. The mitigation: wait for zb to catch up before failing over.
-const before: ScenarioInput['workload'] = [{ push: { images: 2, layers: ['small', '1MiB'] } }, { fault: 'synced' }, { fault: 'sync-cut' }, { push: { images: 3, layers: ['small', '1MiB'] } }];
+const before: ScenarioInput['workload'] = [
+  { push: { images: 2, layers: ['small', '1MiB'] } },
+  { fault: 'synced' },
+  { fault: 'sync-cut' },
+  { push: { images: 3, layers: ['small', '1MiB'] } },
+];
 
 export default scenario({
   name: 'multisite-lag-failover',

@@ -10,7 +10,8 @@ const after: ScenarioInput['workload'] = [{ push: { images: 1, layers: ['small',
 
 export default scenario({
   name: 'quota-exhausted',
-  symptom: "the registry user's quota runs out in the middle of a push: the object store answers 403 QuotaExceeded; the push must fail, nothing acknowledged lost",
+  symptom:
+    "the registry user's quota runs out in the middle of a push: the object store answers 403 QuotaExceeded; the push must fail, nothing acknowledged lost",
   source: 'seed 000 ("3T of apus quota allocated to the docker-registry user"; storage capacity as a known unknown)',
   topology: s3Stack({ idleTimeoutMs: 2000 }),
   // about 2.1 MiB are used after the first two images: 3 MiB leaves room for a layer of 1 MiB, not of 4 MiB

@@ -9,13 +9,27 @@ type Steps = ScenarioInput['workload'][number][];
 const before: Steps = [
   { push: { images: 2, layers: ['small', '1MiB'] } },
   // HEADs fill the blob-descriptor cache, as clients do before every push
-  { commands: [{ cmd: 'head', image: 0, layer: 0 }, { cmd: 'head', image: 0, layer: 1 }, { cmd: 'delete', image: 0 }] },
+  {
+    commands: [
+      { cmd: 'head', image: 0, layer: 0 },
+      { cmd: 'head', image: 0, layer: 1 },
+      { cmd: 'delete', image: 0 },
+    ],
+  },
   { fault: 'read-only' },
   // a dry run first, as the runbook does: it names the blobs and deletes none
   { commands: [{ cmd: 'gc', dryRun: true }, { cmd: 'gc' }] },
   { heal: 'read-only' },
 ];
-const after: Steps = [{ commands: [{ cmd: 'head', image: 0, layer: 0 }, { cmd: 'head', image: 0, layer: 1 }, { cmd: 'pull', image: 1 }] }];
+const after: Steps = [
+  {
+    commands: [
+      { cmd: 'head', image: 0, layer: 0 },
+      { cmd: 'head', image: 0, layer: 1 },
+      { cmd: 'pull', image: 1 },
+    ],
+  },
+];
 
 export default scenario({
   name: 'stale-cache-after-gc',

@@ -8,7 +8,15 @@ import { metaOf, readRunJson, verdictOf, type RunMeta } from '../lab/core/run-fi
 export function storedMeta(dir: string, first?: LabEvent): RunMeta {
   if (!existsSync(join(dir, 'run.json'))) {
     const started = first?.type === 'run.started' ? first : undefined;
-    return { id: started?.runId ?? basename(dir), scenario: started?.scenario ?? 'unknown scenario', variant: started?.variant, seed: started?.seed ?? 0, versions: {}, backend: '', links: {} };
+    return {
+      id: started?.runId ?? basename(dir),
+      scenario: started?.scenario ?? 'unknown scenario',
+      variant: started?.variant,
+      seed: started?.seed ?? 0,
+      versions: {},
+      backend: '',
+      links: {},
+    };
   }
   return metaOf(readRunJson(dir), verdictOf(dir));
 }

@@ -5,12 +5,18 @@ import type { EventSource } from '../lab/core/events/source.ts';
 import { project, type RunMeta } from './store.ts';
 import { laneRows, LEGEND, type Row } from './view.ts';
 
-const text = (r: Row) => r.map((x) => x.text).join('').trimEnd();
+const text = (r: Row) =>
+  r
+    .map((x) => x.text)
+    .join('')
+    .trimEnd();
 const at = (t: number) => `${(t / 1000).toFixed(2)}s`.padStart(9);
 
 export function plainReplay(meta: RunMeta, source: EventSource, width = 100): string[] {
   const tl = project(source, meta);
-  const versions = Object.entries(meta.versions).map(([k, v]) => `${k} ${v}`).join(', ');
+  const versions = Object.entries(meta.versions)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   const lines = [
     `${meta.scenario}${meta.variant ? `/${meta.variant}` : ''}  seed ${meta.seed}  ${meta.backend}  ${versions}`,
     `run ${meta.id}  verdict: ${meta.verdict?.verdict ?? 'none'}  ${source.length} events, ${(tl.end / 1000).toFixed(2)} s`,

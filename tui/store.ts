@@ -109,7 +109,11 @@ export function reduce(s: ReplayState, a: Action, v: Visible, marks: readonly nu
 }
 
 /** What a key does; null for keys that do nothing. While a filter is typed, keys go to it. */
-export function keyAction(input: string, key: { leftArrow?: boolean; rightArrow?: boolean; return?: boolean; escape?: boolean; backspace?: boolean; delete?: boolean }, typing: boolean): Action | null {
+export function keyAction(
+  input: string,
+  key: { leftArrow?: boolean; rightArrow?: boolean; return?: boolean; escape?: boolean; backspace?: boolean; delete?: boolean },
+  typing: boolean,
+): Action | null {
   if (typing) {
     if (key.return) return { type: 'filter-done' };
     if (key.escape) return { type: 'filter-cancel' };
@@ -135,7 +139,12 @@ export function keyAction(input: string, key: { leftArrow?: boolean; rightArrow?
 /** The timeline of a run's events, marked with its verdict's findings. */
 export function project(source: EventSource, meta: RunMeta): Timeline {
   const end = source.length > 0 ? source.t(source.length - 1) : 0;
-  return timeline(source.timelineEvents(), { verdict: meta.verdict, links: meta.links, end, timeOf: (seq) => (seq < source.length ? source.t(seq) : undefined) });
+  return timeline(source.timelineEvents(), {
+    verdict: meta.verdict,
+    links: meta.links,
+    end,
+    timeOf: (seq) => (seq < source.length ? source.t(seq) : undefined),
+  });
 }
 
 export interface Snapshot {

@@ -42,7 +42,7 @@ export const LEGEND = 'o ok  i info  f fail  > running  = up  ~ fault  X crashed
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)}s`;
 
 /** Cuts a row to `width` characters. */
-export function fit(row: Row, width: number): Row {
+export function clip(row: Row, width: number): Row {
   const out: Row = [];
   let left = width;
   for (const r of row) {
@@ -116,7 +116,14 @@ function lanes(tl: Timeline, cols: number): Lane[] {
       const mid = colStart(c + 0.5);
       const seg = lane.segments.findLast((s) => s.from <= mid);
       if (!seg) continue;
-      cells[c] = seg.state === 'running' ? { ch: '=' } : seg.state === 'starting' ? { ch: '.', tone: 'muted' } : seg.state === 'crashed' ? { ch: 'X', tone: 'fail' } : { ch: '_', tone: 'muted' };
+      cells[c] =
+        seg.state === 'running'
+          ? { ch: '=' }
+          : seg.state === 'starting'
+            ? { ch: '.', tone: 'muted' }
+            : seg.state === 'crashed'
+              ? { ch: 'X', tone: 'fail' }
+              : { ch: '_', tone: 'muted' };
     }
     for (const b of tl.bands.filter((b) => b.lanes.includes(lane.name))) {
       for (let c = col(b.from); c <= col(b.to ?? end); c++) if (cells[c]!.ch === '=') cells[c] = { ch: '~', tone: 'fault' };
@@ -164,7 +171,9 @@ function lanes(tl: Timeline, cols: number): Lane[] {
 }
 
 function header(m: RunMeta, tl: Timeline, s: ReplayState, v: Visible): Row[] {
-  const versions = Object.entries(m.versions).map(([k, ver]) => `${k} ${ver}`).join(', ');
+  const versions = Object.entries(m.versions)
+    .map(([k, ver]) => `${k} ${ver}`)
+    .join(', ');
   const verdict = m.verdict?.verdict ?? 'running';
   const tone: Tone = verdict === 'reproduced' || verdict === 'holds' ? 'ok' : verdict === 'running' ? 'info' : 'fail';
   return [
@@ -172,7 +181,9 @@ function header(m: RunMeta, tl: Timeline, s: ReplayState, v: Visible): Row[] {
     [
       { text: 'verdict: ' },
       { text: verdict, tone },
-      { text: `  t ${secs(s.clock)} / ${secs(tl.end)}  ${s.playing ? `playing x${s.speed}` : `paused x${s.speed}`}  event ${v.count ? s.pos + 1 : 0}/${v.count}` },
+      {
+        text: `  t ${secs(s.clock)} / ${secs(tl.end)}  ${s.playing ? `playing x${s.speed}` : `paused x${s.speed}`}  event ${v.count ? s.pos + 1 : 0}/${v.count}`,
+      },
       ...(s.filter ? [{ text: `  filter: ${s.filter}`, tone: 'info' as Tone }] : []),
     ],
   ];
@@ -194,7 +205,9 @@ function detail(input: ScreenInput, lines: number): Row[] {
   if (s.details) {
     for (const [k, val] of Object.entries(current)) {
       const lines = wrap(`${k}: ${typeof val === 'string' ? val : JSON.stringify(val)}`, width);
-      lines.forEach((line, i) => rows.push(i === 0 ? [{ text: line.slice(0, k.length + 1), tone: 'heading' }, { text: line.slice(k.length + 1) }] : [{ text: line }]));
+      lines.forEach((line, i) =>
+        rows.push(i === 0 ? [{ text: line.slice(0, k.length + 1), tone: 'heading' }, { text: line.slice(k.length + 1) }] : [{ text: line }]),
+      );
     }
   } else {
     for (let p = s.pos; p < v.count && rows.length < lines; p++) {
@@ -207,7 +220,11 @@ function detail(input: ScreenInput, lines: number): Row[] {
 }
 
 function help(s: ReplayState, width: number): Row {
-  if (s.typing !== null) return [{ text: `filter: ${s.typing}_`, tone: 'info' }, { text: '  component, op kind, outcome, status or type; enter applies, esc cancels', tone: 'muted' }];
+  if (s.typing !== null)
+    return [
+      { text: `filter: ${s.typing}_`, tone: 'info' },
+      { text: '  component, op kind, outcome, status or type; enter applies, esc cancels', tone: 'muted' },
+    ];
   const long = 'space play/pause  ←/→ step  [ ] speed  g/G start/end  / filter  n next finding  enter details  q quit';
   return [{ text: width >= long.length ? long : 'spc play ←→ step [] speed gG ends / filter n next ⏎ detail q quit', tone: 'muted' }];
 }
@@ -215,17 +232,20 @@ function help(s: ReplayState, width: number): Row {
 export function screen(input: ScreenInput): Screen {
   const { width, height, meta, timeline: tl, state: s, visible: v } = input;
   const label = width >= 60 ? 14 : 8;
-  const head = header(meta, tl, s, v).map((r) => fit(r, width));
+  const head = header(meta, tl, s, v).map((r) => clip(r, width));
   // with details open, the event takes the lanes' room; the axis stays to show where it is
   const allLanes = s.details ? laneRows(tl, width, s.clock, label).slice(-1) : laneRows(tl, width, s.clock, label);
   // keep the axis, findings, ops and faults; drop component lanes first when the screen is short
   const room = Math.max(2, height - head.length - 1 - 2);
-  const lanes = allLanes.length <= room || s.details ? allLanes : [...allLanes.slice(0, Math.max(0, room - (allLanes.length - tl.lanes.length))), ...allLanes.slice(tl.lanes.length)].slice(-room);
+  const lanes =
+    allLanes.length <= room || s.details
+      ? allLanes
+      : [...allLanes.slice(0, Math.max(0, room - (allLanes.length - tl.lanes.length))), ...allLanes.slice(tl.lanes.length)].slice(-room);
   const detailLines = Math.max(1, height - head.length - lanes.length - 1);
   return {
     header: head,
-    lanes: lanes.map((r) => fit(r, width)),
-    detail: detail(input, detailLines).map((r) => fit(r, width)),
-    help: fit(help(s, width), width),
+    lanes: lanes.map((r) => clip(r, width)),
+    detail: detail(input, detailLines).map((r) => clip(r, width)),
+    help: clip(help(s, width), width),
   };
 }

@@ -25,7 +25,9 @@ export default invariant({
       if (lost) {
         valid = false;
         where.push(lost.op);
-        violations.push(`op ${push.op} pushed ${ref} (${String(push.value?.digest)}) and got ok; op ${lost.op} pulled it: ${lost.outcome} ${lost.error ?? String(lost.value?.digest)}`);
+        violations.push(
+          `op ${push.op} pushed ${ref} (${String(push.value?.digest)}) and got ok; op ${lost.op} pulled it: ${lost.outcome} ${lost.error ?? String(lost.value?.digest)}`,
+        );
       } else if (pulls.some((p) => p.outcome === 'ok')) {
         evidence.push(`${ref}: acknowledged by op ${push.op}, pulled intact`);
       } else if (deleted) {

@@ -12,14 +12,18 @@ export default symptom({
     const where: number[] = [];
     for (const up of opsOf(ops, 'push-blobs').filter((o) => o.outcome === 'ok')) {
       const manifest = opsOf(ops, 'push').find((o) => o.args.manifestOnly && o.args.repo === up.args.repo && o.invokedAt > up.completedAt!);
-      for (const collect of opsOf(ops, 'gc').filter((o) => o.outcome === 'ok' && o.invokedAt > up.completedAt! && (!manifest || o.completedAt! < manifest.invokedAt))) {
+      for (const collect of opsOf(ops, 'gc').filter(
+        (o) => o.outcome === 'ok' && o.invokedAt > up.completedAt! && (!manifest || o.completedAt! < manifest.invokedAt),
+      )) {
         const lost = up.args.blobs.filter((d) => (collect.value?.deleted ?? []).includes(d));
         if (lost.length === 0) continue;
         const pulls = opsOf(ops, 'pull').filter((o) => o.args.repo === up.args.repo && o.invokedAt > collect.completedAt!);
         where.push(collect.op, ...(manifest ? [manifest.op] : []), ...pulls.map((p) => p.op));
         evidence.push(
           `op ${collect.op} gc deleted ${lost.length} of the ${up.args.blobs.length} blobs op ${up.op} had uploaded for ${up.args.repo}, whose manifest was not yet put`,
-          ...(manifest ? [`op ${manifest.op} manifest PUT then: ${manifest.outcome}${manifest.status ? ` HTTP ${manifest.status}` : ''} ${manifest.error ?? ''}`.trim()] : []),
+          ...(manifest
+            ? [`op ${manifest.op} manifest PUT then: ${manifest.outcome}${manifest.status ? ` HTTP ${manifest.status}` : ''} ${manifest.error ?? ''}`.trim()]
+            : []),
           ...pulls.map((p) => `op ${p.op} pull of ${p.args.repo}: ${p.outcome}${p.status ? ` HTTP ${p.status}` : ''} ${p.error ?? ''}`.trim()),
         );
       }

@@ -16,7 +16,9 @@ export default invariant({
     const later = [...opsOf(ops, 'upload-commit'), ...opsOf(ops, 'upload-status')].filter((o) => o.outcome !== 'info').sort((a, b) => a.op - b.op);
     for (const look of later) {
       const { repo, upload } = look.args;
-      const acked = opsOf(ops, 'upload-patch').filter((o) => o.args.repo === repo && o.args.upload === upload && o.outcome === 'ok' && o.completedAt! <= look.invokedAt);
+      const acked = opsOf(ops, 'upload-patch').filter(
+        (o) => o.args.repo === repo && o.args.upload === upload && o.outcome === 'ok' && o.completedAt! <= look.invokedAt,
+      );
       const end = Math.max(-1, ...acked.map((o) => o.value?.end ?? -1));
       if (end < 0) continue;
       checked++;

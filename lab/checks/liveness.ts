@@ -14,7 +14,11 @@ export default invariant({
       const ms = duration(op);
       if (ms !== undefined && ms <= bound) continue;
       where.push(op.op);
-      evidence.push(ms === undefined ? `op ${op.op} (${op.kind}) never completed` : `op ${op.op} (${op.kind}) took ${(ms / 1000).toFixed(1)} s, bound ${(bound / 1000).toFixed(1)} s`);
+      evidence.push(
+        ms === undefined
+          ? `op ${op.op} (${op.kind}) never completed`
+          : `op ${op.op} (${op.kind}) took ${(ms / 1000).toFixed(1)} s, bound ${(bound / 1000).toFixed(1)} s`,
+      );
     }
     if (evidence.length > 0) return { valid: false, evidence, ops: where };
     const longest = Math.max(...ops.map((o) => duration(o)!));

@@ -33,7 +33,8 @@ export function seenAfter(push: OpOf<'push'>, ops: readonly Op[], failoverAt: nu
   const pull = opsOf(ops, 'pull').find((o) => o.invokedAt >= failoverAt && refOf(o) === imageRef(push) && o.outcome !== 'info' && o.outcome !== undefined);
   if (!pull) return { seen: 'unknown' };
   if (pull.outcome === 'ok' && pull.value?.digest === push.value?.digest) return { seen: 'whole', pull };
-  if (pull.outcome === 'fail' && pull.status === 404 && /\/manifests\/.*(MANIFEST_UNKNOWN|NAME_UNKNOWN)/.test(pull.error ?? '')) return { seen: 'missing', pull };
+  if (pull.outcome === 'fail' && pull.status === 404 && /\/manifests\/.*(MANIFEST_UNKNOWN|NAME_UNKNOWN)/.test(pull.error ?? ''))
+    return { seen: 'missing', pull };
   return { seen: 'broken', pull };
 }
 
@@ -51,7 +52,8 @@ export function lossWindow(ops: readonly Op[], events: readonly LabEvent[]) {
   const last = before.filter((p) => p.ok).at(-1);
   const lastEnd = before.at(-1)?.end ?? 0;
   const pushes = ackedBy(String(failover.detail.from ?? 'registry'), ops, events);
-  const expected = (o: OpOf<'push'>): 'whole' | 'missing' | 'either' => (last && o.completedAt! <= last.start ? 'whole' : o.invokedAt >= lastEnd ? 'missing' : 'either');
+  const expected = (o: OpOf<'push'>): 'whole' | 'missing' | 'either' =>
+    last && o.completedAt! <= last.start ? 'whole' : o.invokedAt >= lastEnd ? 'missing' : 'either';
   return { failover, last, pushes, expected };
 }
 
@@ -69,7 +71,9 @@ function lossWindowCheck(ops: readonly Op[], events: readonly LabEvent[]): Findi
   if (!w) return { valid: 'unknown', evidence: ['no failover in this run'] };
   if (w.pushes.length === 0) return { valid: 'unknown', evidence: ['the active registry acknowledged no push'] };
   const evidence = [
-    w.last ? `last completed sync: pass ${w.last.pass}, ${secs(w.last.start)}–${secs(w.last.end)}; failover at ${secs(w.failover.t)}` : `no sync pass completed before the failover at ${secs(w.failover.t)}`,
+    w.last
+      ? `last completed sync: pass ${w.last.pass}, ${secs(w.last.start)}–${secs(w.last.end)}; failover at ${secs(w.failover.t)}`
+      : `no sync pass completed before the failover at ${secs(w.failover.t)}`,
   ];
   const where: number[] = [];
   const lost: string[] = [];
@@ -81,10 +85,13 @@ function lossWindowCheck(ops: readonly Op[], events: readonly LabEvent[]): Findi
     if (seen === 'missing') lost.push(imageRef(push));
     if (seen === 'unknown' || seen === want || (want === 'either' && seen !== 'broken')) continue;
     where.push(push.op, ...(pull ? [pull.op] : []));
-    evidence.push(`op ${push.op} pushed ${imageRef(push)} (acknowledged at ${secs(push.completedAt!)}): expected ${want} on the standby, op ${pull!.op} found it ${seen}: ${pull!.outcome}${pull!.status ? ` HTTP ${pull!.status}` : ''} ${pull!.error ?? ''}`.trim());
+    evidence.push(
+      `op ${push.op} pushed ${imageRef(push)} (acknowledged at ${secs(push.completedAt!)}): expected ${want} on the standby, op ${pull!.op} found it ${seen}: ${pull!.outcome}${pull!.status ? ` HTTP ${pull!.status}` : ''} ${pull!.error ?? ''}`.trim(),
+    );
   }
   evidence.splice(1, 0, `${lost.length} of ${w.pushes.length} acknowledged images missing on the standby${lost.length ? `: ${lost.join(', ')}` : ''}`);
   if (where.length > 0) return { valid: false, evidence, ops: where };
-  if (unknown > 0) return { valid: 'unknown', evidence: [...evidence, `${unknown} acknowledged images were not pulled from the standby with a definite answer`] };
+  if (unknown > 0)
+    return { valid: 'unknown', evidence: [...evidence, `${unknown} acknowledged images were not pulled from the standby with a definite answer`] };
   return { valid: true, evidence };
 }

@@ -16,12 +16,28 @@ export default symptom({
       return seen === 'missing' ? [{ push, pull: pull! }] : [];
     });
     const standby = String(w.failover.detail.to ?? 'standby');
-    const answered = events.filter((e) => e.type === 'access' && e.component === standby && e.status === 404 && e.method === 'GET' && lost.some(({ push }) => e.path === `/v2/${push.args.repo}/manifests/${push.args.tag}`));
-    const evidence = lost.map(({ push, pull }) => `${imageRef(push)} acknowledged by op ${push.op} at ${secs(push.completedAt!)}; op ${pull.op} after the failover: HTTP ${pull.status} ${pull.error ?? ''}`.trim());
+    const answered = events.filter(
+      (e) =>
+        e.type === 'access' &&
+        e.component === standby &&
+        e.status === 404 &&
+        e.method === 'GET' &&
+        lost.some(({ push }) => e.path === `/v2/${push.args.repo}/manifests/${push.args.tag}`),
+    );
+    const evidence = lost.map(({ push, pull }) =>
+      `${imageRef(push)} acknowledged by op ${push.op} at ${secs(push.completedAt!)}; op ${pull.op} after the failover: HTTP ${pull.status} ${pull.error ?? ''}`.trim(),
+    );
     if (lost.length > 0) {
-      evidence.unshift(`failover at ${secs(w.failover.t)}; last completed sync ${w.last ? `pass ${w.last.pass} started at ${secs(w.last.start)}` : 'none'}; ${lost.length} acknowledged images lost`);
+      evidence.unshift(
+        `failover at ${secs(w.failover.t)}; last completed sync ${w.last ? `pass ${w.last.pass} started at ${secs(w.last.start)}` : 'none'}; ${lost.length} acknowledged images lost`,
+      );
       evidence.push(`${standby} logged ${answered.length} GET 404 for their manifests`);
     }
-    return { valid: lost.length > 0 && answered.length > 0, evidence, ops: lost.flatMap(({ push, pull }) => [push.op, pull.op]), seqs: answered.map((e) => e.seq) };
+    return {
+      valid: lost.length > 0 && answered.length > 0,
+      evidence,
+      ops: lost.flatMap(({ push, pull }) => [push.op, pull.op]),
+      seqs: answered.map((e) => e.seq),
+    };
   },
 });

@@ -20,7 +20,11 @@ export default symptom({
       const from = first.t - (first.durationMs ?? 0);
       const traces = seen.filter((e) => e.type === 'access' && e.path === path && e.t >= from);
       if (traces.length === 0) silent++;
-      evidence.push(traces.length === 0 ? `object store logged no request for ${path} (it logged ${seen.length} others)` : `object store logged ${traces.length} request(s) for ${path}`);
+      evidence.push(
+        traces.length === 0
+          ? `object store logged no request for ${path} (it logged ${seen.length} others)`
+          : `object store logged ${traces.length} request(s) for ${path}`,
+      );
     }
     return { valid: silent === stalled.size, evidence, seqs: puts.map((p) => p.seq) };
   },

@@ -11,7 +11,10 @@ export default symptom({
   run({ events, ops }) {
     const windows = faultWindows(events).filter((w) => w.kind === 'quota');
     const during = (t: number) => activeAt(windows, t).length > 0;
-    const refused = events.filter((e): e is EventOf<'access'> => e.type === 'access' && e.component === 'object-store' && e.status === 403 && ['PUT', 'POST'].includes(e.method) && during(e.t));
+    const refused = events.filter(
+      (e): e is EventOf<'access'> =>
+        e.type === 'access' && e.component === 'object-store' && e.status === 403 && ['PUT', 'POST'].includes(e.method) && during(e.t),
+    );
     const pushes = opsOf(ops, 'push').filter((o) => o.outcome !== 'ok' && during(o.invokedAt));
     const lifted = windows.find((w) => w.to !== undefined)?.to;
     const again = opsOf(ops, 'push').find((o) => o.outcome === 'ok' && lifted !== undefined && o.invokedAt >= lifted);

@@ -21,7 +21,12 @@ export default invariant({
         checked++;
         if (pull.outcome === 'ok' && pull.value?.digest === push.value?.digest) continue;
         where.push(pull.op);
-        evidence.push(`op ${push.op} pushed ${ref}; op ${pull.op} pulled it with no fault active: ${pull.outcome} ${pull.status ?? ''} ${pull.error ?? String(pull.value?.digest)}`.replace(/\s+/g, ' '));
+        evidence.push(
+          `op ${push.op} pushed ${ref}; op ${pull.op} pulled it with no fault active: ${pull.outcome} ${pull.status ?? ''} ${pull.error ?? String(pull.value?.digest)}`.replace(
+            /\s+/g,
+            ' ',
+          ),
+        );
       }
     }
     if (evidence.length > 0) return { valid: false, evidence, ops: where };

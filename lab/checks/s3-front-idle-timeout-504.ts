@@ -6,7 +6,11 @@ import { symptom } from './check.ts';
 export function idleTimeoutPuts(events: readonly LabEvent[]): EventOf<'access'>[] {
   return events.filter(
     (e): e is EventOf<'access'> =>
-      e.type === 'access' && e.component === 's3-front' && e.method === 'PUT' && e.status === 504 && (e.product !== 'envoy' || (e.flags ?? '').split(',').includes('SI')),
+      e.type === 'access' &&
+      e.component === 's3-front' &&
+      e.method === 'PUT' &&
+      e.status === 504 &&
+      (e.product !== 'envoy' || (e.flags ?? '').split(',').includes('SI')),
   );
 }
 

@@ -13,7 +13,9 @@ export default symptom({
   about: "during the fault the s3-front's small PUTs (through the link) end 504 while large PUTs land, and an op fails 5xx",
   run({ events, ops }) {
     const windows = faultWindows(events);
-    const puts = events.filter((e): e is EventOf<'access'> => e.type === 'access' && e.component === 's3-front' && e.method === 'PUT' && activeAt(windows, e.t).length > 0);
+    const puts = events.filter(
+      (e): e is EventOf<'access'> => e.type === 'access' && e.component === 's3-front' && e.method === 'PUT' && activeAt(windows, e.t).length > 0,
+    );
     const stalled = puts.filter((e) => via(e, 'link') && e.status === 504);
     const landed = puts.filter((e) => via(e, 'direct') && e.status >= 200 && e.status < 300);
     const failed = ops.filter((o) => o.outcome !== 'ok' && (o.status ?? 0) >= 500 && activeAt(windows, o.invokedAt).length > 0);
@@ -23,6 +25,11 @@ export default symptom({
       ...landed.slice(0, 2).map((e) => `${e.status} for large PUT ${e.path}`),
       ...failed.map((o) => `op ${o.op} ${o.kind} ended ${o.outcome} with HTTP ${o.status}: ${o.error ?? ''}`.trim()),
     ];
-    return { valid: stalled.length > 0 && landed.length > 0 && failed.length > 0, evidence, ops: failed.map((o) => o.op), seqs: [...stalled, ...landed].map((e) => e.seq) };
+    return {
+      valid: stalled.length > 0 && landed.length > 0 && failed.length > 0,
+      evidence,
+      ops: failed.map((o) => o.op),
+      seqs: [...stalled, ...landed].map((e) => e.seq),
+    };
   },
 });

@@ -21,7 +21,9 @@ export default symptom({
       const code = /BLOB_UPLOAD_INVALID|DIGEST_INVALID/.exec(o.error ?? '')?.[0];
       if (o.kind === 'upload-commit' && o.outcome === 'fail' && code) {
         where.push(o.op);
-        evidence.push(`op ${o.op} commit of upload ${o.args.upload}: HTTP ${o.status} ${code}: the registry read a listing without the segments written while ${cut} was cut`);
+        evidence.push(
+          `op ${o.op} commit of upload ${o.args.upload}: HTTP ${o.status} ${code}: the registry read a listing without the segments written while ${cut} was cut`,
+        );
       }
       for (const b of blobsOf(o).filter((b) => b.actual !== b.digest)) {
         where.push(o.op);

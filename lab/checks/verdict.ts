@@ -24,7 +24,9 @@ export function judge(x: Expectations, events: readonly LabEvent[], o: JudgeOpti
       return [n, c ? runCheck(c, input) : { kind: 'symptom', valid: 'unknown', evidence: [`no check named ${n}; known: ${CHECKS.names.join(', ')}`] }];
     }),
   );
-  const crashes = events.flatMap((e) => (e.type === 'component.exited' && !e.expected ? [`${e.component} (${e.product}) pid ${e.pid} exited ${e.code ?? e.signal}`] : []));
+  const crashes = events.flatMap((e) =>
+    e.type === 'component.exited' && !e.expected ? [`${e.component} (${e.product}) pid ${e.pid} exited ${e.code ?? e.signal}`] : [],
+  );
   const expected = reproduced.length > 0 || violated.length > 0 ? 'reproduced' : 'holds';
   const base = { expected, checks, crashes } as const;
 

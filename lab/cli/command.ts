@@ -13,7 +13,9 @@ export interface Ui {
 }
 
 type Option = { type: 'string' | 'boolean'; short?: string; default?: string | boolean; multiple?: false };
-type Values<O extends Record<string, Option>> = { [K in keyof O]: O[K]['type'] extends 'boolean' ? boolean : O[K]['default'] extends string ? string : string | undefined };
+type Values<O extends Record<string, Option>> = {
+  [K in keyof O]: O[K]['type'] extends 'boolean' ? boolean : O[K]['default'] extends string ? string : string | undefined;
+};
 
 export interface Command<O extends Record<string, Option> = Record<string, Option>> {
   name: string;
@@ -47,8 +49,10 @@ export function parse(c: Command, argv: string[]): { values: Record<string, unkn
   }
   const { positionals } = parsed;
   if (parsed.values.help) return { values: parsed.values, positionals };
-  if (positionals.length < c.positionals.min) throw new ScenarioError(`lab ${c.name}: missing ${c.usage.split(' ')[positionals.length] ?? 'an argument'} (usage: lab ${c.name} ${c.usage})`);
-  if (positionals.length > c.positionals.max) throw new ScenarioError(`lab ${c.name}: unexpected argument "${positionals[c.positionals.max]}" (usage: lab ${c.name} ${c.usage})`);
+  if (positionals.length < c.positionals.min)
+    throw new ScenarioError(`lab ${c.name}: missing ${c.usage.split(' ')[positionals.length] ?? 'an argument'} (usage: lab ${c.name} ${c.usage})`);
+  if (positionals.length > c.positionals.max)
+    throw new ScenarioError(`lab ${c.name}: unexpected argument "${positionals[c.positionals.max]}" (usage: lab ${c.name} ${c.usage})`);
   return { values: parsed.values, positionals };
 }
 
@@ -61,6 +65,7 @@ export function seedOf(s: string | undefined): number {
 
 /** A count option: an integer from min to max. */
 export function count(name: string, value: string, min = 1, max = 100_000): number {
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new ScenarioError(`--${name}: expected an integer from ${min} to ${max}, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+    throw new ScenarioError(`--${name}: expected an integer from ${min} to ${max}, got "${value}"`);
   return Number(value);
 }

@@ -8,7 +8,7 @@ import { out } from './output.ts';
 export default defineCommand({
   name: 'fault',
   usage: 'apply|heal FAULT',
-  summary: 'apply or heal one of the scenario\'s faults on the stack held by `lab up` (apply does an action)',
+  summary: "apply or heal one of the scenario's faults on the stack held by `lab up` (apply does an action)",
   help: '',
   options: {},
   positionals: { min: 2, max: 2 },

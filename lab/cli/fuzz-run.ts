@@ -7,7 +7,9 @@ import { out, shown } from './output.ts';
 export async function runFuzz(o: Omit<FuzzOptions, 'signal' | 'progress'>): Promise<number> {
   reapBefore();
   const ac = interrupts();
-  out(`fuzz: ${o.path ? `replaying path ${o.path} of ` : `${o.runs} cases, `}seed ${o.seed}, backend ${o.backend}, faults ${o.faults.join(',') || 'none'}, up to ${o.maxCommands} commands a case`);
+  out(
+    `fuzz: ${o.path ? `replaying path ${o.path} of ` : `${o.runs} cases, `}seed ${o.seed}, backend ${o.backend}, faults ${o.faults.join(',') || 'none'}, up to ${o.maxCommands} commands a case`,
+  );
   const r = await fuzz({ ...o, signal: ac.signal, progress: out });
   out(`${r.cases} cases in ${r.seconds.total.toFixed(1)} s (${((r.cases / r.seconds.total) * 60).toFixed(0)} a minute)`);
   out(`run: ${shown(r.run.dir)}`);
@@ -15,7 +17,9 @@ export async function runFuzz(o: Omit<FuzzOptions, 'signal' | 'progress'>): Prom
   else {
     out(`VIOLATION ${r.violation!.message}`);
     for (const line of r.violation!.evidence.slice(1, 4)) out(`  ${line}`);
-    out(`found after ${r.seconds.toFind!.toFixed(1)} s, shrunk in ${r.shrinks} steps and ${r.seconds.toShrink!.toFixed(1)} s to ${r.counterexample!.length} commands:`);
+    out(
+      `found after ${r.seconds.toFind!.toFixed(1)} s, shrunk in ${r.shrinks} steps and ${r.seconds.toShrink!.toFixed(1)} s to ${r.counterexample!.length} commands:`,
+    );
     for (const c of r.counterexample!) out(`  ${describeCommand(c)}`);
     out(`reproduce: lab scenario ${shown(`${r.run.dir}/reproducer.json`)}    replay the case: lab rerun ${r.run.id}`);
   }

@@ -17,13 +17,25 @@ export default defineCommand({
   --faults A,B       toxics the cases may apply on the registry's S3 write link: ${TOXICS.join(', ')}
   --max-commands N   commands a case at most (default 8)
 exit codes: 0 no invariant violated, 1 a violation (failure.json and reproducer.json in the run), 2 an error`,
-  options: { backend: { type: 'string' }, runs: { type: 'string', default: '50' }, seed: { type: 'string' }, faults: { type: 'string', default: '' }, 'max-commands': { type: 'string', default: '8' } },
+  options: {
+    backend: { type: 'string' },
+    runs: { type: 'string', default: '50' },
+    seed: { type: 'string' },
+    faults: { type: 'string', default: '' },
+    'max-commands': { type: 'string', default: '8' },
+  },
   positionals: { min: 0, max: 0 },
   async run({ values }) {
     const backend = values.backend ?? BACKEND_CHOICES[0]!;
     if (!BACKEND_CHOICES.includes(backend)) throw new ScenarioError(`--backend ${backend}: expected one of ${BACKEND_CHOICES.join(', ')}`);
     const faults = values.faults ? values.faults.split(',').map((f) => f.trim()) : [];
     for (const f of faults) if (!TOXICS.includes(f)) throw new ScenarioError(`--faults: unknown toxic "${f}"; known: ${TOXICS.join(', ')}`);
-    return runFuzz({ backend, runs: count('runs', values.runs), seed: seedOf(values.seed), faults, maxCommands: count('max-commands', values['max-commands'], 1, 100) });
+    return runFuzz({
+      backend,
+      runs: count('runs', values.runs),
+      seed: seedOf(values.seed),
+      faults,
+      maxCommands: count('max-commands', values['max-commands'], 1, 100),
+    });
   },
 });

@@ -27,7 +27,12 @@ exit codes: 0 when every combination that applies met its expectations, else the
         const { run, verdict } = await runScenario({ scenario: s, file: shown(loaded.file), variant: values.variant, seed, signal: ac.signal, progress: err });
         return { verdict, run: shown(run.dir) };
       },
-      (r) => out(r.notApplicable ? `  ${r.backend}, ${r.registry}: cannot apply: ${r.notApplicable}` : `  ${r.backend}, ${r.registry}: ${r.verdict!.verdict} in ${r.seconds!.toFixed(1)} s (${r.run})`),
+      (r) =>
+        out(
+          r.notApplicable
+            ? `  ${r.backend}, ${r.registry}: cannot apply: ${r.notApplicable}`
+            : `  ${r.backend}, ${r.registry}: ${r.verdict!.verdict} in ${r.seconds!.toFixed(1)} s (${r.run})`,
+        ),
     );
     if (ac.signal.aborted) return 2;
     out('');

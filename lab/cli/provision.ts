@@ -23,7 +23,8 @@ export default defineCommand({
       else {
         // the scenario and every variant of it
         const l = await loadScenario(n);
-        for (const s of [l.scenario, ...Object.keys(l.scenario.variants).map((v) => validate(withVariant(l.raw, v), l.shown))]) Object.assign(wanted, programsOf(s.topology as TopologyData));
+        for (const s of [l.scenario, ...Object.keys(l.scenario.variants).map((v) => validate(withVariant(l.raw, v), l.shown))])
+          Object.assign(wanted, programsOf(s.topology as TopologyData));
       }
     }
     const { installed } = await provision(wanted, err, consoleLog());

@@ -23,7 +23,9 @@ export function timelineLine(e: LabEvent, invokedAt: ReadonlyMap<number, number>
     case 'fault.failed':
       return `${at}  ! fault ${e.fault} (${e.kind}) failed to ${e.step === 'act' ? 'run' : e.step}: ${e.error}`;
     case 'sync':
-      return e.step === 'end' ? `${at}  ${e.component} pass ${e.pass} ${e.ok ? `copied ${e.files ?? 0} files` : `cut short: ${e.error ?? 'failed'}`} in ${((e.ms ?? 0) / 1000).toFixed(2)} s` : null;
+      return e.step === 'end'
+        ? `${at}  ${e.component} pass ${e.pass} ${e.ok ? `copied ${e.files ?? 0} files` : `cut short: ${e.error ?? 'failed'}`} in ${((e.ms ?? 0) / 1000).toFixed(2)} s`
+        : null;
     case 'op.complete': {
       const took = invokedAt.has(e.op) ? ` in ${((e.t - invokedAt.get(e.op)!) / 1000).toFixed(2)} s` : '';
       const detail = e.outcome === 'ok' ? '' : ` ${e.status ? `HTTP ${e.status} ` : ''}${e.error ?? ''}`;

@@ -22,7 +22,14 @@ export default defineCommand({
   --tui          the replay view, live, staying on the verdict
 
 exit codes: 0 expectations met, 1 not met, 2 an error, an unknown outcome or an interrupted run`,
-  options: { variant: { type: 'string' }, seed: { type: 'string' }, backend: { type: 'string' }, registry: { type: 'string' }, json: { type: 'boolean' }, tui: { type: 'boolean' } },
+  options: {
+    variant: { type: 'string' },
+    seed: { type: 'string' },
+    backend: { type: 'string' },
+    registry: { type: 'string' },
+    json: { type: 'boolean' },
+    tui: { type: 'boolean' },
+  },
   positionals: { min: 1, max: 1 },
   async run({ values, positionals }, ui) {
     if (values.tui && values.json) throw new ScenarioError('lab scenario: --tui and --json exclude each other');
@@ -32,8 +39,18 @@ exit codes: 0 expectations met, 1 not met, 2 an error, an unknown outcome or an 
     reapBefore();
     const ac = interrupts();
     const storage = scenario.topology.registry.storage;
-    const products = Object.fromEntries(Object.entries(scenario.topology).flatMap(([role, r]) => (r && typeof r === 'object' && 'product' in r ? [[role, String(r.product)]] : [])));
-    const meta = { id: '', scenario: scenario.name, variant: values.variant, seed, versions: {}, backend: backendOf(products, storage), links: scenario.topology.links };
+    const products = Object.fromEntries(
+      Object.entries(scenario.topology).flatMap(([role, r]) => (r && typeof r === 'object' && 'product' in r ? [[role, String(r.product)]] : [])),
+    );
+    const meta = {
+      id: '',
+      scenario: scenario.name,
+      variant: values.variant,
+      seed,
+      versions: {},
+      backend: backendOf(products, storage),
+      links: scenario.topology.links,
+    };
     const view = values.tui && process.stdout.isTTY ? await ui.live(meta, () => ac.abort()) : undefined;
     if (!values.json && !view) out(`scenario ${scenario.name}${values.variant ? ` (variant ${values.variant})` : ''}, seed ${seed}: ${scenario.symptom}`);
     const { run, verdict } = await runScenario({

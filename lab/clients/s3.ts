@@ -118,8 +118,11 @@ export async function deleteObject(b: Bucket, key: string): Promise<void> {
 
 /** Starts a multipart upload and aborts it at once (what makes RGW create its multipart pool). */
 export async function startAndAbortMultipart(b: Bucket, key: string): Promise<void> {
-  const { UploadId } = await call(`starting a multipart upload of ${key}`, () => client(b).send(new CreateMultipartUploadCommand({ Bucket: b.name, Key: key })));
-  if (UploadId) await call(`aborting the multipart upload of ${key}`, () => client(b).send(new AbortMultipartUploadCommand({ Bucket: b.name, Key: key, UploadId })));
+  const { UploadId } = await call(`starting a multipart upload of ${key}`, () =>
+    client(b).send(new CreateMultipartUploadCommand({ Bucket: b.name, Key: key })),
+  );
+  if (UploadId)
+    await call(`aborting the multipart upload of ${key}`, () => client(b).send(new AbortMultipartUploadCommand({ Bucket: b.name, Key: key, UploadId })));
 }
 
 /** Copies every object of `from` into `to` (GET then PUT, as an operator's sync tool would); how many objects and bytes. */

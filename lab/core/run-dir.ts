@@ -41,7 +41,11 @@ export class RunDir implements AsyncDisposable {
 /** A run named by id, by path, or "last". */
 export function findRun(ref: string, runsDir = RUNS_DIR): string {
   if (ref === 'last') {
-    const ids = existsSync(runsDir) ? readdirSync(runsDir).filter((d) => existsSync(join(runsDir, d, 'events.ndjson'))).sort() : [];
+    const ids = existsSync(runsDir)
+      ? readdirSync(runsDir)
+          .filter((d) => existsSync(join(runsDir, d, 'events.ndjson')))
+          .sort()
+      : [];
     if (ids.length === 0) throw new LabError(`no runs in ${runsDir}`);
     return join(runsDir, ids[ids.length - 1]!);
   }

@@ -133,7 +133,16 @@ export function backendOf(products: Readonly<Record<string, string>>, storage?: 
 /** A stored run's header facts. */
 export function metaOf(run: RunJson, verdict?: Verdict): RunMeta {
   const storage = (run.definition as { topology?: { registry?: { storage?: unknown } } }).topology?.registry?.storage;
-  return { id: run.id, scenario: run.scenario, variant: run.variant, seed: run.seed, versions: run.versions, backend: backendOf(run.products, storage), links: run.links, verdict };
+  return {
+    id: run.id,
+    scenario: run.scenario,
+    variant: run.variant,
+    seed: run.seed,
+    versions: run.versions,
+    backend: backendOf(run.products, storage),
+    links: run.links,
+    verdict,
+  };
 }
 
 /** The verdict of a run, or undefined when it has none yet (a run in progress, or one that crashed). */

@@ -107,7 +107,18 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
   if (failed) {
     const path = result.counterexamplePath ?? '';
     const replayPath = /replayPath="([^"]*)"/.exec(String(result.counterexample?.[0]))?.[1];
-    const failure: Failure = { backend: o.backend, seed: o.seed, path, replayPath, faults: [...o.faults], maxCommands: o.maxCommands, runs: o.runs, checker: last!.violation.checker, evidence: last!.violation.evidence, commands: last!.commands };
+    const failure: Failure = {
+      backend: o.backend,
+      seed: o.seed,
+      path,
+      replayPath,
+      faults: [...o.faults],
+      maxCommands: o.maxCommands,
+      runs: o.runs,
+      checker: last!.violation.checker,
+      evidence: last!.violation.evidence,
+      commands: last!.commands,
+    };
     run.write('failure.json', failure);
     run.write('reproducer.json', reproducer(scenario, last!.commands, last!.violation, o.seed, path));
   }

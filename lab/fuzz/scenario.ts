@@ -12,7 +12,7 @@ const LINK = 'rgw-link';
 /** The scenario a fuzz run's stack comes from; `toxics`: toxic types ("timeout", "latency" …). */
 export function fuzzScenario(backend: string, toxics: readonly string[]): Scenario {
   const topology = s3Stack({ idleTimeoutMs: 500, writesVia: LINK, writeMethods: ['PUT'] });
-  topology['object-store'] = { product: backend } as NonNullable<typeof topology['object-store']>;
+  topology['object-store'] = { product: backend } as NonNullable<(typeof topology)['object-store']>;
   const input: ScenarioInput = {
     name: 'fuzz',
     symptom: 'whatever breaks an invariant',
@@ -26,7 +26,13 @@ export function fuzzScenario(backend: string, toxics: readonly string[]): Scenar
 }
 
 /** A scenario that runs the shrunk case as it ran, and expects the same checker to be violated. */
-export function reproducer(base: Scenario, commands: readonly ({ cmd: string } & Record<string, unknown>)[], v: Violation, seed: number, path: string): ScenarioInput {
+export function reproducer(
+  base: Scenario,
+  commands: readonly ({ cmd: string } & Record<string, unknown>)[],
+  v: Violation,
+  seed: number,
+  path: string,
+): ScenarioInput {
   const used = new Set(commands.flatMap((c) => (typeof c.fault === 'string' ? [c.fault] : [])));
   return {
     name: `fuzz-${seed}`,

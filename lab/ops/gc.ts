@@ -7,7 +7,14 @@ import { command, opKind } from './op.ts';
 
 /** The digests a garbage-collect run says it deletes ("blob eligible for deletion: sha256:…"). */
 export function deletedBlobs(output: string): string[] {
-  return [...new Set(output.split('\n').filter((l) => /eligible for deletion/.test(l)).flatMap((l) => l.match(/sha256:[0-9a-f]{64}/g) ?? []))];
+  return [
+    ...new Set(
+      output
+        .split('\n')
+        .filter((l) => /eligible for deletion/.test(l))
+        .flatMap((l) => l.match(/sha256:[0-9a-f]{64}/g) ?? []),
+    ),
+  ];
 }
 
 export const gc = opKind({

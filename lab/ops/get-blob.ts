@@ -20,7 +20,9 @@ export default {
         const digest = sha256(u.data);
         await ctx.ops.run(getBlob, { repo: u.repo, digest }, async (client) => {
           const blob = await client.fetchBlob(u.repo, digest);
-          return blob.actual === digest ? { outcome: 'ok', value: { blobs: [blob] } } : { outcome: 'fail', value: { blobs: [blob] }, error: 'bytes do not match their digest' };
+          return blob.actual === digest
+            ? { outcome: 'ok', value: { blobs: [blob] } }
+            : { outcome: 'fail', value: { blobs: [blob] }, error: 'bytes do not match their digest' };
         });
       },
     }),

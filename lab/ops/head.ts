@@ -22,7 +22,10 @@ export default {
       async run(c, m, ctx) {
         const image = Model.pick(m.images, c.image)!;
         const layer = Model.pick(image.layers, c.layer)!;
-        await ctx.ops.run(head, { repo: image.repo, tag: image.tag, digest: layer.digest }, async (client) => ({ outcome: 'ok', value: { exists: await client.headBlob(image.repo, layer.digest) } }));
+        await ctx.ops.run(head, { repo: image.repo, tag: image.tag, digest: layer.digest }, async (client) => ({
+          outcome: 'ok',
+          value: { exists: await client.headBlob(image.repo, layer.digest) },
+        }));
       },
       fuzz: () => ({ weight: 1, arbitrary: fc.record({ image: FUZZ_INDEX, layer: FUZZ_INDEX }) }),
     }),

@@ -23,7 +23,10 @@ export function history(events: readonly LabEvent[]): Op[] {
     if (!kind) throw new EventLogError(`op ${o.op}: unknown op kind "${o.kind}"; known: ${OP_KINDS.names.join(', ')}`);
     const args = kind.args.safeParse(o.args);
     const value = o.value === undefined ? undefined : kind.value.safeParse(o.value);
-    for (const [what, r] of [['args', args], ['value', value]] as const) {
+    for (const [what, r] of [
+      ['args', args],
+      ['value', value],
+    ] as const) {
       if (r && !r.success) throw new EventLogError(`op ${o.op} (${o.kind}): ${what}.${r.error.issues[0]!.path.join('.')}: ${r.error.issues[0]!.message}`);
     }
     return { ...o, args: args.data, ...(value && { value: value.data }) } as Op;

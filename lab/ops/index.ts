@@ -22,11 +22,28 @@ import uploadStatus from './upload-status.ts';
 
 const FILES = [push, pushBlobs, pull, head, mount, del, gc, restart, uploadStart, uploadPatch, uploadCommit, uploadStatus, getBlob, fault] as const;
 
-export const OP_LIST = [push.kind, pushBlobs.kind, pull.kind, head.kind, mount.kind, del.kind, gc.kind, restart.kind, uploadStart.kind, uploadPatch.kind, uploadCommit.kind, uploadStatus.kind, getBlob.kind] as const;
+export const OP_LIST = [
+  push.kind,
+  pushBlobs.kind,
+  pull.kind,
+  head.kind,
+  mount.kind,
+  del.kind,
+  gc.kind,
+  restart.kind,
+  uploadStart.kind,
+  uploadPatch.kind,
+  uploadCommit.kind,
+  uploadStatus.kind,
+  getBlob.kind,
+] as const;
 export const OP_KINDS = new Registry<OpKind>('op kind', OP_LIST as unknown as OpKind[]);
 
 type Commands = (typeof FILES)[number]['commands'][number];
-export const COMMANDS = new Registry<Command>('command', FILES.flatMap((f) => f.commands as readonly Command[]));
+export const COMMANDS = new Registry<Command>(
+  'command',
+  FILES.flatMap((f) => f.commands as readonly Command[]),
+);
 
 /** A command as data: `{ cmd: 'push', layers: ['small'], chunked: false }`. */
 export type CommandData = { [C in Commands as C['name']]: { cmd: C['name'] } & z.output<C['spec']> }[Commands['name']];

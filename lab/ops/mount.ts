@@ -23,7 +23,10 @@ export default {
         const image = Model.pick(m.images, c.image)!;
         const layer = Model.pick(image.layers, c.layer)!;
         const repo = `${m.ns}/mount-${m.mounts++}`;
-        await ctx.ops.run(mount, { repo, from: image.repo, digest: layer.digest }, async (client) => ({ outcome: 'ok', value: { mounted: await client.mountBlob(repo, layer.digest, image.repo) } }));
+        await ctx.ops.run(mount, { repo, from: image.repo, digest: layer.digest }, async (client) => ({
+          outcome: 'ok',
+          value: { mounted: await client.mountBlob(repo, layer.digest, image.repo) },
+        }));
       },
       fuzz: () => ({ weight: 1, arbitrary: fc.record({ image: FUZZ_INDEX, layer: FUZZ_INDEX }) }),
     }),

@@ -16,7 +16,7 @@ export default {
   commands: [
     command({
       name: 'push-blobs',
-      about: "the blobs of a generated image, not its manifest (a push in flight)",
+      about: 'the blobs of a generated image, not its manifest (a push in flight)',
       spec: z.object({ layers: z.array(layerSpec).min(1).max(4) }).strict(),
       applies: () => true,
       async run(c, m, ctx) {

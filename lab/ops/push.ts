@@ -10,7 +10,14 @@ import { command, opKind } from './op.ts';
 
 export const push = opKind({
   name: 'push',
-  args: z.object({ repo: z.string(), tag: z.string(), digest: z.string(), layers: z.array(z.number()).optional(), chunked: z.boolean().optional(), manifestOnly: z.boolean().optional() }),
+  args: z.object({
+    repo: z.string(),
+    tag: z.string(),
+    digest: z.string(),
+    layers: z.array(z.number()).optional(),
+    chunked: z.boolean().optional(),
+    manifestOnly: z.boolean().optional(),
+  }),
   value: z.object({ digest: z.string() }),
 });
 

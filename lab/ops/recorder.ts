@@ -31,12 +31,21 @@ export class Recorder {
     readonly bounds: Readonly<Record<string, number>> = {},
   ) {}
 
-  async run<A extends z.ZodTypeAny, V extends z.ZodTypeAny>(kind: OpKind<string, A, V>, args: z.input<A>, body: (client: OciClient) => Promise<Completion<z.input<V>>>): Promise<Done<z.input<V>>> {
+  async run<A extends z.ZodTypeAny, V extends z.ZodTypeAny>(
+    kind: OpKind<string, A, V>,
+    args: z.input<A>,
+    body: (client: OciClient) => Promise<Completion<z.input<V>>>,
+  ): Promise<Done<z.input<V>>> {
     const op = this.next++;
     const events = this.events;
     events.append({ type: 'op.invoke', op, kind: kind.name, args: args as Record<string, unknown> });
     const bound = this.bounds[kind.name];
-    const client = new OciClient({ baseUrl: this.registry, signal: this.signal, ...(bound && { timeoutMs: 2 * bound }), onHttp: (r) => events.append({ type: 'http', op, ...r }) });
+    const client = new OciClient({
+      baseUrl: this.registry,
+      signal: this.signal,
+      ...(bound && { timeoutMs: 2 * bound }),
+      onHttp: (r) => events.append({ type: 'http', op, ...r }),
+    });
     try {
       const done = await body(client);
       events.append({ type: 'op.complete', op, kind: kind.name, ...done, value: done.value as Record<string, unknown> | undefined });

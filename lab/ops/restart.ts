@@ -15,7 +15,7 @@ export default {
       name: 'restart',
       about: `restart a component on the same ports and config (component: ${RESTARTABLE.join(', ')})`,
       spec: z.object({ component: z.enum(RESTARTABLE) }).strict(),
-      applies: (c, _m) => true,
+      applies: () => true,
       async run(c, _m, ctx) {
         await ctx.ops.run(restart, { component: c.component }, async () => {
           await ctx.stack.get(c.component).restart();

@@ -17,7 +17,16 @@ export default {
     command({
       name: 'upload-patch',
       about: 'PATCH `bytes` seeded bytes onto an open upload (upload: among the open ones)',
-      spec: z.object({ upload: index, bytes: z.number().int().positive().max(64 << 20) }).strict(),
+      spec: z
+        .object({
+          upload: index,
+          bytes: z
+            .number()
+            .int()
+            .positive()
+            .max(64 << 20),
+        })
+        .strict(),
       applies: (c, m) => m.openUpload(c.upload) !== undefined,
       async run(c, m, ctx) {
         const [upload, u] = m.openUpload(c.upload)!;

@@ -5,7 +5,11 @@ import type { Model } from './model.ts';
 import { command, opKind } from './op.ts';
 import { FUZZ_INDEX, index } from './pull.ts';
 
-export const uploadStatus = opKind({ name: 'upload-status', args: z.object({ repo: z.string(), upload: z.number().int() }), value: z.object({ end: z.number().int() }) });
+export const uploadStatus = opKind({
+  name: 'upload-status',
+  args: z.object({ repo: z.string(), upload: z.number().int() }),
+  value: z.object({ end: z.number().int() }),
+});
 
 export const uploadStatusCommand = command({
   name: 'upload-status',
@@ -14,7 +18,10 @@ export const uploadStatusCommand = command({
   applies: (c, m) => m.openUpload(c.upload) !== undefined,
   async run(c, m, ctx) {
     const [upload, u] = m.openUpload(c.upload)!;
-    await ctx.ops.run(uploadStatus, { repo: u.repo, upload }, async (client) => ({ outcome: 'ok', value: { end: await client.uploadStatus(ctx.locations[upload]!) } }));
+    await ctx.ops.run(uploadStatus, { repo: u.repo, upload }, async (client) => ({
+      outcome: 'ok',
+      value: { end: await client.uploadStatus(ctx.locations[upload]!) },
+    }));
   },
   fuzz: () => ({ weight: 1, arbitrary: fc.record({ upload: FUZZ_INDEX }) }),
 });

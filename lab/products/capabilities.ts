@@ -41,11 +41,20 @@ export const MULTISITE = capability<{ zoneEndpoint(zone: Zone): string; syncStat
 );
 export const DAEMONS = capability<{ runOnce(daemon: Daemon): Promise<string> }>('daemons', 'background daemons that can be run for one pass');
 export const READ_ONLY = capability<{ setReadOnly(on: boolean): Promise<void> }>('read-only', 'a maintenance read-only mode');
-export const RETARGET = capability<{ retarget(target: { bucket?: string; endpoint?: string }): Promise<void> }>('retarget', 'a restart on another bucket or S3 endpoint');
+export const RETARGET = capability<{ retarget(target: { bucket?: string; endpoint?: string }): Promise<void> }>(
+  'retarget',
+  'a restart on another bucket or S3 endpoint',
+);
 export const GARBAGE_COLLECT = capability<{ garbageCollect(dryRun: boolean): Promise<string> }>('garbage-collect', 'a garbage collector of its storage');
 export const FILESYSTEM = capability<{ readonly root: string }>('filesystem', 'storage in a directory of the run');
 export const REDIS = capability<{ readonly port: number; readonly endpoint: string }>('redis-protocol', 'the Redis protocol on a port');
 export const FLUSH = capability<{ flush(): Promise<string> }>('flush', 'everything it holds forgotten at once');
-export const UPSTREAM_SWITCH = capability<{ readonly upstream: string; switchTo(role: string): Promise<void> }>('upstream-switch', 'pointed at another upstream role');
-export const SYNC_JOB = capability<{ readonly lastCompleted: number; passNow(): Promise<void>; stop(): Promise<void> }>('sync-job', 'periodic sync passes, one of them on demand');
+export const UPSTREAM_SWITCH = capability<{ readonly upstream: string; switchTo(role: string): Promise<void> }>(
+  'upstream-switch',
+  'pointed at another upstream role',
+);
+export const SYNC_JOB = capability<{ readonly lastCompleted: number; passNow(): Promise<void>; stop(): Promise<void> }>(
+  'sync-job',
+  'periodic sync passes, one of them on demand',
+);
 export const FAULT_PROXY = capability<{ readonly client: ToxiproxyClient; linkPort(link: string): number }>('fault-proxy', 'one TCP proxy per faultable link');

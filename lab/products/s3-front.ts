@@ -11,9 +11,17 @@ export const s3FrontOptions = z
     idleTimeoutMs: z.number().int().nonnegative().max(3_600_000),
     /** the faultable link that S3 writes take; reads go straight to the object store */
     writesVia: z.string().optional(),
-    writeMethods: z.array(z.enum(['PUT', 'POST', 'DELETE'])).nonempty().default(['PUT']),
+    writeMethods: z
+      .array(z.enum(['PUT', 'POST', 'DELETE']))
+      .nonempty()
+      .default(['PUT']),
     /** only writes with a Content-Length from 1 to this - 1 take the link (small files); larger ones go direct */
-    writesBelowBytes: z.number().int().positive().max(1 << 30).optional(),
+    writesBelowBytes: z
+      .number()
+      .int()
+      .positive()
+      .max(1 << 30)
+      .optional(),
   })
   .strict();
 
@@ -21,7 +29,8 @@ export type S3FrontOptions = z.output<typeof s3FrontOptions>;
 
 /** Rules every s3-front keeps; products add their own. */
 export function s3FrontRules(o: S3FrontOptions, ctx: z.RefinementCtx): void {
-  if (o.writesBelowBytes !== undefined && !o.writesVia) ctx.addIssue({ code: 'custom', path: ['writesBelowBytes'], message: 'needs writesVia: the link small writes take' });
+  if (o.writesBelowBytes !== undefined && !o.writesVia)
+    ctx.addIssue({ code: 'custom', path: ['writesBelowBytes'], message: 'needs writesVia: the link small writes take' });
 }
 
 export const s3FrontRequires = (): Requirement[] => [{ role: 'object-store', capability: S3_STORE, for: 'the S3 API it fronts' }];

@@ -24,7 +24,8 @@ export function linksOf(t: TopologyData): Link[] {
 /** Every role the topology fills, with its product: the implied fault proxy first. */
 export function filled(t: TopologyData): Filled[] {
   const out: Filled[] = [];
-  if (Object.keys(t.links).length > 0) out.push({ role: IMPLIED_ROLE, product: fillersOf(IMPLIED_ROLE)[0]!, opts: { product: fillersOf(IMPLIED_ROLE)[0]!.name } });
+  if (Object.keys(t.links).length > 0)
+    out.push({ role: IMPLIED_ROLE, product: fillersOf(IMPLIED_ROLE)[0]!, opts: { product: fillersOf(IMPLIED_ROLE)[0]!.name } });
   for (const role of Object.keys(ROLES) as Role[]) {
     const spec = t[role];
     if (spec && role !== IMPLIED_ROLE) out.push({ role, product: PRODUCTS.get(spec.product), opts: spec });

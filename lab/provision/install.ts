@@ -44,7 +44,10 @@ function hostEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 
 export async function aptInstall(packages: string[], progress: Progress, log: LabLog): Promise<void> {
   const what = `apt packages ${packages.join(' ')}`;
-  if (process.getuid?.() !== 0) throw new ProvisionError(`missing ${packages.join(', ')}: install with \`sudo apt-get install -y ${packages.join(' ')}\` (the lab installs them only as root)`);
+  if (process.getuid?.() !== 0)
+    throw new ProvisionError(
+      `missing ${packages.join(', ')}: install with \`sudo apt-get install -y ${packages.join(' ')}\` (the lab installs them only as root)`,
+    );
   const env = hostEnv({ DEBIAN_FRONTEND: 'noninteractive' });
   const lock = ['-o', 'DPkg::Lock::Timeout=600'];
   // packages like nginx and redis-server start their service on install (nginx on 0.0.0.0:80): forbid it
@@ -62,7 +65,9 @@ export async function aptInstall(packages: string[], progress: Progress, log: La
 export async function goInstall(module: string, version: string, dir: string, progress: Progress, log: LabLog): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await step(`${module}@${version}`, 'go', ['install', `${module}@${version}`], hostEnv({ GOBIN: dir }), progress, log).catch((e: Error) => {
-    throw new ProvisionError(e.message.includes('cannot run go') ? `${module}@${version} needs Go: install it (apt-get install golang-go, or from go.dev) and retry` : e.message);
+    throw new ProvisionError(
+      e.message.includes('cannot run go') ? `${module}@${version} needs Go: install it (apt-get install golang-go, or from go.dev) and retry` : e.message,
+    );
   });
 }
 

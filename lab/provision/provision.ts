@@ -17,7 +17,14 @@ export async function provision(wanted: Readonly<Record<string, Source>>, progre
   log.info({ wanted: names, missing }, 'provision');
   if (missing.length > 0) {
     progress(`provision: installing ${missing.join(', ')}`);
-    const apt = [...new Set(missing.flatMap((n) => { const s = wanted[n]!; return s.via === 'apt' ? [s.package] : []; }))];
+    const apt = [
+      ...new Set(
+        missing.flatMap((n) => {
+          const s = wanted[n]!;
+          return s.via === 'apt' ? [s.package] : [];
+        }),
+      ),
+    ];
     if (apt.length > 0) await aptInstall(apt, progress, log);
     for (const n of missing) {
       const src = wanted[n]!;
@@ -29,7 +36,10 @@ export async function provision(wanted: Readonly<Record<string, Source>>, progre
   for (const n of names) {
     const src = wanted[n]!;
     const p = locate(n, src);
-    if (!p) throw new ProvisionError(`${n} is still missing after installing ${src.via === 'apt' ? `apt package ${src.package}` : `${src.via} ${src.via === 'go' ? src.module : src.package}`}`);
+    if (!p)
+      throw new ProvisionError(
+        `${n} is still missing after installing ${src.via === 'apt' ? `apt package ${src.package}` : `${src.via} ${src.via === 'go' ? src.module : src.package}`}`,
+      );
     paths[n] = p;
   }
   return { programs: new Programs(paths), installed: missing };

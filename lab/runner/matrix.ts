@@ -19,7 +19,11 @@ export function combinations(): Required<StackChoice>[] {
 }
 
 /** Runs every combination in turn; one that cannot apply is a row saying why. */
-export async function runMatrix(l: Loaded, run: (s: Scenario, c: Required<StackChoice>) => Promise<{ verdict: Verdict; run: string }>, done: (row: MatrixRow) => void): Promise<MatrixRow[]> {
+export async function runMatrix(
+  l: Loaded,
+  run: (s: Scenario, c: Required<StackChoice>) => Promise<{ verdict: Verdict; run: string }>,
+  done: (row: MatrixRow) => void,
+): Promise<MatrixRow[]> {
   const rows: MatrixRow[] = [];
   for (const c of combinations()) {
     const why = cannotApply(l, c);
@@ -40,7 +44,9 @@ export async function runMatrix(l: Loaded, run: (s: Scenario, c: Required<StackC
 function symptomsSeen(v: Verdict): string {
   const all = Object.entries(v.checks).filter(([, c]) => c.kind === 'symptom');
   if (all.length === 0) {
-    const broken = Object.entries(v.checks).filter(([, c]) => c.valid === false).map(([n]) => n);
+    const broken = Object.entries(v.checks)
+      .filter(([, c]) => c.valid === false)
+      .map(([n]) => n);
     return broken.length > 0 ? `violated: ${broken.join(', ')}` : '-';
   }
   const missing = all.filter(([, f]) => f.valid !== true).map(([n]) => n);

@@ -69,7 +69,8 @@ export class StackRun implements AsyncDisposable {
       events.append({ type: 'phase', name: 'provision' });
       const wanted = programsOf(topology);
       const { programs, installed } = await provision(wanted, o.progress, log);
-      for (const p of Object.keys(wanted)) events.append({ type: 'provision', program: p, action: installed.includes(p) ? 'installed' : 'present', via: 'lab' });
+      for (const p of Object.keys(wanted))
+        events.append({ type: 'provision', program: p, action: installed.includes(p) ? 'installed' : 'present', via: 'lab' });
       events.append({ type: 'phase', name: 'start' });
       const versions = stack.versions(programs);
       await stack.start({ dir: run.dir, events, state: started.state, programs, log, signal: o.signal });

@@ -51,7 +51,8 @@ export async function holdUp(o: RunOptions, print: (line: string) => void): Prom
       release('down');
       return;
     }
-    if ((verb !== 'apply' && verb !== 'heal') || !lab.faults.names.includes(name)) return answer(404, `no fault "${name}"; defined: ${lab.faults.names.join(', ') || 'none'}`);
+    if ((verb !== 'apply' && verb !== 'heal') || !lab.faults.names.includes(name))
+      return answer(404, `no fault "${name}"; defined: ${lab.faults.names.join(', ') || 'none'}`);
     (verb === 'apply' ? lab.faults.apply(name) : lab.faults.heal(name)).then((r) =>
       r.ok ? answer(200, `${verb === 'apply' ? (lab.faults.isAction(name) ? 'done' : 'applied') : 'healed'} ${name}`) : answer(409, r.error),
     );

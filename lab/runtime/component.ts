@@ -77,7 +77,13 @@ export abstract class Component {
     this.context = ctx;
     const t0 = performance.now();
     await this.launch();
-    ctx.events.append({ type: 'component.ready', component: this.role, product: this.product, endpoint: this.endpoint, ms: Math.round(performance.now() - t0) });
+    ctx.events.append({
+      type: 'component.ready',
+      component: this.role,
+      product: this.product,
+      endpoint: this.endpoint,
+      ms: Math.round(performance.now() - t0),
+    });
   }
 
   /** Stops and starts it again on the same ports and config; waits for readiness. */
@@ -94,10 +100,11 @@ export abstract class Component {
 
   /** Stops its processes, last started first. */
   async stop(graceMs = 5000): Promise<void> {
-    for (const p of [...this.processes].reverse()) if (p.running) {
-      this.context?.log.info({ component: this.role, process: p.opts.name, pid: p.pid }, 'stop');
-      await p.stop(graceMs);
-    }
+    for (const p of [...this.processes].reverse())
+      if (p.running) {
+        this.context?.log.info({ component: this.role, process: p.opts.name, pid: p.pid }, 'stop');
+        await p.stop(graceMs);
+      }
     for (const t of this.tails.values()) t.stop();
   }
 
@@ -119,7 +126,15 @@ export abstract class Component {
     void proc.exited.then((exit) => {
       ctx.log.info({ component: this.role, process: name, pid: proc.pid, ...exit, expected: proc.stopping }, 'exited');
       ctx.state.untrack(proc.pid);
-      ctx.events.append({ type: 'component.exited', component: this.role, product: this.product, pid: proc.pid, code: exit.code, signal: exit.signal, expected: proc.stopping });
+      ctx.events.append({
+        type: 'component.exited',
+        component: this.role,
+        product: this.product,
+        pid: proc.pid,
+        code: exit.code,
+        signal: exit.signal,
+        expected: proc.stopping,
+      });
     });
     return proc;
   }

@@ -49,7 +49,10 @@ export class Stack {
     const startOf = (role: string): Promise<void> => {
       if (!ready.has(role)) {
         const m = this.members.get(role)!;
-        ready.set(role, Promise.all(m.dependsOn.filter((d) => this.members.has(d)).map(startOf)).then(() => m.component.start(full)));
+        ready.set(
+          role,
+          Promise.all(m.dependsOn.filter((d) => this.members.has(d)).map(startOf)).then(() => m.component.start(full)),
+        );
       }
       return ready.get(role)!;
     };

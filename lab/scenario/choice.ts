@@ -23,8 +23,10 @@ export interface StackChoice {
 }
 
 export function parseChoice(backend: string | undefined, registry: string | undefined): StackChoice {
-  if (backend !== undefined && !BACKEND_CHOICES.includes(backend)) throw new ScenarioError(`--backend ${backend}: expected one of ${BACKEND_CHOICES.join(', ')}`);
-  if (registry !== undefined && !REGISTRY_CHOICES.includes(registry)) throw new ScenarioError(`--registry ${registry}: expected one of ${REGISTRY_CHOICES.join(', ')}`);
+  if (backend !== undefined && !BACKEND_CHOICES.includes(backend))
+    throw new ScenarioError(`--backend ${backend}: expected one of ${BACKEND_CHOICES.join(', ')}`);
+  if (registry !== undefined && !REGISTRY_CHOICES.includes(registry))
+    throw new ScenarioError(`--registry ${registry}: expected one of ${REGISTRY_CHOICES.join(', ')}`);
   return { backend, registry };
 }
 
@@ -47,7 +49,15 @@ function chosen(raw: unknown, c: StackChoice): unknown {
 /** Why the scenario cannot run with this choice, or undefined when it can. */
 export function cannotApply(l: Pick<Loaded, 'scenario' | 'raw' | 'shown'>, c: StackChoice): string | undefined {
   const store = l.scenario.topology['object-store']?.product;
-  if (c.backend && !(store && PRODUCTS.get(store).capabilities(l.scenario.topology['object-store'] as never, 'object-store').includes(S3_STORE)))
+  if (
+    c.backend &&
+    !(
+      store &&
+      PRODUCTS.get(store)
+        .capabilities(l.scenario.topology['object-store'] as never, 'object-store')
+        .includes(S3_STORE)
+    )
+  )
     return `${l.scenario.name} keeps its registry on ${store ?? l.scenario.topology.registry.storage}, not on an S3 object store: --backend does not apply`;
   try {
     validate(chosen(l.raw, c), l.shown);

@@ -18,7 +18,9 @@ function requirement(r: Requirement, roles: readonly Filled[]): string | undefin
   const it = roles.find((f) => f.role === r.role);
   if (!it) return `${r.for} needs the ${r.role} role, and the topology has none`;
   if (!r.capability || it.product.capabilities(it.opts, it.role).includes(r.capability)) return undefined;
-  const can = fillersOf(r.role).filter((p) => p !== it.product && p.capabilities({} as never, r.role).includes(r.capability!)).map((p) => p.name);
+  const can = fillersOf(r.role)
+    .filter((p) => p !== it.product && p.capabilities({} as never, r.role).includes(r.capability!))
+    .map((p) => p.name);
   return `${r.for} needs the ${r.role} to have ${r.capability.name} (${r.capability.about}); ${it.product.name} does not, as configured${can.length ? ` (${can.join(', ')} does)` : ''}`;
 }
 
@@ -30,7 +32,8 @@ function topologyProblems(t: TopologyData): Problem[] {
       const m = requirement(r, roles);
       if (m) problems.push({ path: `topology.${role}`, message: m });
     }
-    for (const n of product.namesLinks?.(opts as never) ?? []) if (!t.links[n.link]) problems.push({ path: `topology.${role}.${n.path}`, message: `no link "${n.link}"` });
+    for (const n of product.namesLinks?.(opts as never) ?? [])
+      if (!t.links[n.link]) problems.push({ path: `topology.${role}.${n.path}`, message: `no link "${n.link}"` });
   }
   for (const link of linksOf(t)) {
     for (const end of ['from', 'to'] as const) {
@@ -41,7 +44,11 @@ function topologyProblems(t: TopologyData): Problem[] {
         continue;
       }
       const servers = it.product.servers?.(it.opts as never) ?? [];
-      if (server !== undefined && !servers.includes(server)) problems.push({ path: `topology.links.${link.name}.${end}`, message: `${it.product.name} has no server "${server}"${servers.length ? `; it has ${servers.join(', ')}` : ''}` });
+      if (server !== undefined && !servers.includes(server))
+        problems.push({
+          path: `topology.links.${link.name}.${end}`,
+          message: `${it.product.name} has no server "${server}"${servers.length ? `; it has ${servers.join(', ')}` : ''}`,
+        });
     }
     const from = roles.find((f) => f.role === link.from.split(':')[0]);
     if (from && !from.product.links?.wires(link, from.role)) {
@@ -49,7 +56,10 @@ function topologyProblems(t: TopologyData): Problem[] {
         const about = f.product.links?.about(f.role, f.opts as never);
         return about ? [`${about} (${f.product.name})`] : [];
       });
-      problems.push({ path: `topology.links.${link.name}`, message: `the lab wires no link ${link.from} → ${link.to}: a fault on it would do nothing; links this topology can take: ${takes.join('; ') || 'none'}` });
+      problems.push({
+        path: `topology.links.${link.name}`,
+        message: `the lab wires no link ${link.from} → ${link.to}: a fault on it would do nothing; links this topology can take: ${takes.join('; ') || 'none'}`,
+      });
     }
   }
   return problems;
@@ -82,7 +92,13 @@ function workloadProblems(s: Scenario): Problem[] {
     return undefined;
   };
   const refs = (step: PlainStep): [string, boolean][] =>
-    'fault' in step ? [[step.fault, false]] : 'heal' in step ? [[step.heal, true]] : 'commands' in step ? step.commands.flatMap((c) => (c.cmd === 'fault' || c.cmd === 'heal' ? [[c.fault, c.cmd === 'heal'] as [string, boolean]] : [])) : [];
+    'fault' in step
+      ? [[step.fault, false]]
+      : 'heal' in step
+        ? [[step.heal, true]]
+        : 'commands' in step
+          ? step.commands.flatMap((c) => (c.cmd === 'fault' || c.cmd === 'heal' ? [[c.fault, c.cmd === 'heal'] as [string, boolean]] : []))
+          : [];
   return s.workload.flatMap((step, i) => {
     const all = 'concurrently' in step ? step.concurrently.flat().flatMap(refs) : refs(step);
     return all.flatMap(([name, heal]) => {

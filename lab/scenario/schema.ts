@@ -2,7 +2,7 @@
 // registries: the products that fill each role (and their options), the fault kinds, the commands, the op kinds
 // (for bounds) and the checks. Nothing here names one of them.
 import { z } from 'zod';
-import { FAULT_LIST, FAULTS } from '../../faults/index.ts';
+import { type FAULT_LIST, FAULTS } from '../../faults/index.ts';
 import { CHECKS } from '../checks/index.ts';
 import { Registry } from '../core/registry.ts';
 import { COMMANDS, OP_KINDS, type CommandData, type CommandInput } from '../ops/index.ts';
@@ -17,7 +17,12 @@ export const MAX_MS = 3_600_000;
 type Raw = Record<string, unknown>;
 
 /** `{ <tag>: name, ...fields }`: the name picks a registry entry, whose schema checks the other fields. */
-function tagged<E extends { name: string }>(tag: string, reg: Registry<E>, spec: (e: E) => z.ZodTypeAny, unknown: (name: string) => string): z.ZodType<Raw, z.ZodTypeDef, unknown> {
+function tagged<E extends { name: string }>(
+  tag: string,
+  reg: Registry<E>,
+  spec: (e: E) => z.ZodTypeAny,
+  unknown: (name: string) => string,
+): z.ZodType<Raw, z.ZodTypeDef, unknown> {
   return z.record(z.unknown()).transform((raw, ctx) => {
     const name = raw[tag];
     if (typeof name !== 'string') {
@@ -40,7 +45,10 @@ function tagged<E extends { name: string }>(tag: string, reg: Registry<E>, spec:
 }
 
 /** An object with exactly one of these keys, checked by that key's schema: the steps of a workload. */
-function oneOf<S extends Record<string, z.ZodTypeAny>>(what: string, shapes: S): z.ZodType<{ [K in keyof S]: { [k in K]: z.output<S[K]> } }[keyof S], z.ZodTypeDef, unknown> {
+function oneOf<S extends Record<string, z.ZodTypeAny>>(
+  what: string,
+  shapes: S,
+): z.ZodType<{ [K in keyof S]: { [k in K]: z.output<S[K]> } }[keyof S], z.ZodTypeDef, unknown> {
   const keys = Object.keys(shapes);
   return z.record(z.unknown()).transform((raw, ctx) => {
     const given = Object.keys(raw);
@@ -61,8 +69,18 @@ function oneOf<S extends Record<string, z.ZodTypeAny>>(what: string, shapes: S):
 // --- topology: per role, the products that fill it and their options -----------------------------------------
 
 const roleSchema = (role: Role) =>
-  tagged('product', new Registry(`product for ${role}`, fillersOf(role)), (p) => p.fills[role]!, (name) =>
-    PRODUCTS.has(name) ? `${name} does not fill the ${role} role; ${fillersOf(role).map((p) => p.name).join(', ')} can` : `unknown product "${name}"; for ${role}: ${fillersOf(role).map((p) => p.name).join(', ')}`,
+  tagged(
+    'product',
+    new Registry(`product for ${role}`, fillersOf(role)),
+    (p) => p.fills[role]!,
+    (name) =>
+      PRODUCTS.has(name)
+        ? `${name} does not fill the ${role} role; ${fillersOf(role)
+            .map((p) => p.name)
+            .join(', ')} can`
+        : `unknown product "${name}"; for ${role}: ${fillersOf(role)
+            .map((p) => p.name)
+            .join(', ')}`,
   );
 
 const WRITTEN_ROLES = (Object.keys(ROLES) as Role[]).filter((r) => r !== IMPLIED_ROLE);
@@ -79,8 +97,18 @@ const topologySchema = z
 
 // --- faults, commands, steps -------------------------------------------------------------------------------------
 
-const faultSchema = tagged('kind', FAULTS, (k) => k.spec, (name) => `unknown fault kind "${name}"; known: ${FAULTS.names.join(', ')}`);
-const commandSchema = tagged('cmd', COMMANDS, (c) => c.spec, (name) => `unknown command "${name}"; known: ${COMMANDS.names.join(', ')}`);
+const faultSchema = tagged(
+  'kind',
+  FAULTS,
+  (k) => k.spec,
+  (name) => `unknown fault kind "${name}"; known: ${FAULTS.names.join(', ')}`,
+);
+const commandSchema = tagged(
+  'cmd',
+  COMMANDS,
+  (c) => c.spec,
+  (name) => `unknown command "${name}"; known: ${COMMANDS.names.join(', ')}`,
+);
 
 const plainSteps = {
   /** images pushed one after the other, each to its own repository */
@@ -123,7 +151,8 @@ const expectSchema = z
 
 /** per op kind, ms after which an op counts as hung */
 const boundsSchema = z.record(z.number().int().positive().max(MAX_MS)).superRefine((b, ctx) => {
-  for (const k of Object.keys(b)) if (!OP_KINDS.has(k)) ctx.addIssue({ code: 'custom', path: [k], message: `unknown op kind "${k}"; known: ${OP_KINDS.names.join(', ')}` });
+  for (const k of Object.keys(b))
+    if (!OP_KINDS.has(k)) ctx.addIssue({ code: 'custom', path: [k], message: `unknown op kind "${k}"; known: ${OP_KINDS.names.join(', ')}` });
 });
 
 const body = {
@@ -169,12 +198,16 @@ type RoleSpec<R extends Role, In extends boolean> = Products extends infer P
       : never
     : never
   : never;
-type TopologyOf<In extends boolean> = { registry: RoleSpec<'registry', In> } & { [R in Exclude<Role, 'registry' | 'fault-proxy'>]?: RoleSpec<R, In> } & (In extends true
-    ? { links?: Record<string, { from: string; to: string }> }
-    : { links: Record<string, { from: string; to: string }> });
+type TopologyOf<In extends boolean> = { registry: RoleSpec<'registry', In> } & {
+  [R in Exclude<Role, 'registry' | 'fault-proxy'>]?: RoleSpec<R, In>;
+} & (In extends true ? { links?: Record<string, { from: string; to: string }> } : { links: Record<string, { from: string; to: string }> });
 
 type Kinds = (typeof FAULT_LIST)[number];
-type FaultSpecOf<In extends boolean> = Kinds extends infer K ? (K extends { name: infer N; spec: infer S extends z.ZodTypeAny } ? { kind: N } & (In extends true ? z.input<S> : z.output<S>) : never) : never;
+type FaultSpecOf<In extends boolean> = Kinds extends infer K
+  ? K extends { name: infer N; spec: infer S extends z.ZodTypeAny }
+    ? { kind: N } & (In extends true ? z.input<S> : z.output<S>)
+    : never
+  : never;
 
 type PlainStepOf<In extends boolean> =
   | { push: { images: number; layers: [string, ...string[]]; chunked?: boolean } }
@@ -185,7 +218,9 @@ type PlainStepOf<In extends boolean> =
   | { wait: number | { between: [number, number] } };
 type StepOf<In extends boolean> = PlainStepOf<In> | { concurrently: [PlainStepOf<In>[], ...PlainStepOf<In>[][]] };
 
-type Expect<In extends boolean> = In extends true ? { reproduced?: string[]; violated?: string[]; holds?: string[] } : { reproduced: string[]; violated: string[]; holds: string[] };
+type Expect<In extends boolean> = In extends true
+  ? { reproduced?: string[]; violated?: string[]; holds?: string[] }
+  : { reproduced: string[]; violated: string[]; holds: string[] };
 
 interface ScenarioOf<In extends boolean> {
   name: string;
@@ -197,7 +232,19 @@ interface ScenarioOf<In extends boolean> {
   expect: Expect<In>;
   bounds: In extends true ? Record<string, number> | undefined : Record<string, number>;
   variants: In extends true
-    ? Record<string, { description: string; topology?: Partial<TopologyOf<true>>; workload?: StepOf<true>[]; faults?: Record<string, FaultSpecOf<true>>; expect?: Expect<true>; bounds?: Record<string, number> }> | undefined
+    ?
+        | Record<
+            string,
+            {
+              description: string;
+              topology?: Partial<TopologyOf<true>>;
+              workload?: StepOf<true>[];
+              faults?: Record<string, FaultSpecOf<true>>;
+              expect?: Expect<true>;
+              bounds?: Record<string, number>;
+            }
+          >
+        | undefined
     : Record<string, z.output<typeof variantSchema>>;
 }
 

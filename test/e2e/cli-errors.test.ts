@@ -20,13 +20,24 @@ function oneLineError(args: string[]): string {
 
 describe('the lab CLI on bad input', () => {
   it('names an unknown scenario and lists the known ones', () => {
-    expect(oneLineError(['scenario', 'no-such-incident'])).toBe('lab: unknown scenario "no-such-incident"; known: backend-switch-empty, cold-standby-failover, gc-during-push, multisite-lag-failover, push-hangs, quota-exhausted, redis-down, small-puts-stall, stale-cache-after-gc, stream-idle-504, swift-container-lag, swift-replica-down');
+    expect(oneLineError(['scenario', 'no-such-incident'])).toBe(
+      'lab: unknown scenario "no-such-incident"; known: backend-switch-empty, cold-standby-failover, gc-during-push, multisite-lag-failover, push-hangs, quota-exhausted, redis-down, small-puts-stall, stale-cache-after-gc, stream-idle-504, swift-container-lag, swift-replica-down',
+    );
   });
 
   it('points at the field of a malformed scenario file', () => {
     const file = join(scratch, 'typo.json');
-    writeFileSync(file, JSON.stringify({ name: 'typo', symptom: 's', source: 's', topology: { registry: { product: 'distribution', storage: 'filesystem' }, linkz: {} }, workload: [{ pull: 'all' }] }));
-    expect(oneLineError(['scenario', file])).toMatch(new RegExp(`^lab: .*typo\\.json: topology: unknown field linkz$`));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'typo',
+        symptom: 's',
+        source: 's',
+        topology: { registry: { product: 'distribution', storage: 'filesystem' }, linkz: {} },
+        workload: [{ pull: 'all' }],
+      }),
+    );
+    expect(oneLineError(['scenario', file])).toMatch(/^lab: .*typo\.json: topology: unknown field linkz$/);
   });
 
   it('points at the position of a scenario file that is not JSON', () => {
@@ -63,8 +74,12 @@ describe('the lab CLI on bad input', () => {
   });
 
   it('says why a backend or registry choice does not apply, and rejects unknown ones', () => {
-    expect(oneLineError(['scenario', 'swift-replica-down', '--registry', '3'])).toBe('lab: swift-replica-down cannot run with Distribution 3: topology.registry.version: the swift driver is gone from Distribution 3: swift storage needs 2.8');
-    expect(oneLineError(['scenario', 'quota-exhausted', '--backend', 'minio'])).toMatch(/^lab: quota-exhausted cannot run with minio: faults\.quota: a quota needs the object-store to have quota .*; minio does not, as configured \(ceph does\)$/);
+    expect(oneLineError(['scenario', 'swift-replica-down', '--registry', '3'])).toBe(
+      'lab: swift-replica-down cannot run with Distribution 3: topology.registry.version: the swift driver is gone from Distribution 3: swift storage needs 2.8',
+    );
+    expect(oneLineError(['scenario', 'quota-exhausted', '--backend', 'minio'])).toMatch(
+      /^lab: quota-exhausted cannot run with minio: faults\.quota: a quota needs the object-store to have quota .*; minio does not, as configured \(ceph does\)$/,
+    );
     expect(oneLineError(['scenario', 'stream-idle-504', '--backend', 's3proxy'])).toBe('lab: --backend s3proxy: expected one of ceph, minio');
   });
 
@@ -72,7 +87,12 @@ describe('the lab CLI on bad input', () => {
     const r = lab(['matrix', 'swift-replica-down', '--seed', '1'], runs);
     expect(r.status).toBe(2);
     const rows = r.stdout.split('\n').filter((l) => l.startsWith('| ') && l.includes('cannot apply'));
-    expect(rows.map((l) => l.split(' | ')[0])).toEqual(['| ceph, Distribution 2.8', '| ceph, Distribution 3', '| minio, Distribution 2.8', '| minio, Distribution 3']);
+    expect(rows.map((l) => l.split(' | ')[0])).toEqual([
+      '| ceph, Distribution 2.8',
+      '| ceph, Distribution 3',
+      '| minio, Distribution 2.8',
+      '| minio, Distribution 3',
+    ]);
   });
 
   it('says there is no stack for fault and down', () => {

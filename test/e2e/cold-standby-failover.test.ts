@@ -8,9 +8,13 @@ import { scenarioRun } from './lab-cli.ts';
 const run = (variant?: string) => scenarioRun('cold-standby-failover', variant, 180_000, 17);
 
 const of = <T extends LabEvent['type']>(events: LabEvent[], type: T) => events.filter((e): e is EventOf<T> => e.type === type);
-const manifest = (o: { args: object }) => { const a = o.args as { repo: string; tag: string }; return `/v2/${a.repo}/manifests/${a.tag}`; };
+const manifest = (o: { args: object }) => {
+  const a = o.args as { repo: string; tag: string };
+  return `/v2/${a.repo}/manifests/${a.tag}`;
+};
 /** what a registry's own access log answered for a manifest */
-const answered = (events: LabEvent[], registry: string, method: string, path: string) => of(events, 'access').find((e) => e.component === registry && e.method === method && e.path === path)?.status;
+const answered = (events: LabEvent[], registry: string, method: string, path: string) =>
+  of(events, 'access').find((e) => e.component === registry && e.method === method && e.path === path)?.status;
 
 describe('cold-standby-failover', () => {
   it('reproduces: exactly the images acknowledged after the last rsync pass are gone from the standby', () => {

@@ -35,7 +35,9 @@ describe('lab fuzz', () => {
     expect(lab(['fuzz', '--backend', 'swift'], runs)).toMatchObject({ status: 2, stderr: 'lab: --backend swift: expected one of ceph, minio\n' });
     expect(lab(['fuzz', '--faults', 'earthquake'], runs).stderr).toMatch(/^lab: --faults: unknown toxic "earthquake"; known: timeout, latency/);
     expect(lab(['fuzz', '--runs', '0'], runs).stderr).toBe('lab: --runs: expected an integer from 1 to 100000, got "0"\n');
-    expect(lab(['fuzz', 'extra'], runs).stderr).toBe('lab: lab fuzz: unexpected argument "extra" (usage: lab fuzz [--backend ceph|minio] [--runs N] [--seed S] [--faults timeout,latency,…] [--max-commands N])\n');
+    expect(lab(['fuzz', 'extra'], runs).stderr).toBe(
+      'lab: lab fuzz: unexpected argument "extra" (usage: lab fuzz [--backend ceph|minio] [--runs N] [--seed S] [--faults timeout,latency,…] [--max-commands N])\n',
+    );
     expect(lab(['rerun', REPRODUCER.replace(/\/[^/]+$/, '')], runs).status).toBe(2);
   });
 });
@@ -47,12 +49,16 @@ describe('lab rerun', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^fuzz: replaying path 91:5:3:3:3 of seed 3, backend ceph, faults timeout/m);
     expect(r.stdout).toMatch(/^1 cases in /m);
-    expect(r.stdout).toMatch(/^VIOLATION honest-errors: op 1 PATCH of upload 0 \(fuzz\/c0\/upload-0\) got 202 with Range 0-99; op 2 upload-status then found HTTP 404 BLOB_UPLOAD_INVALID/m);
+    expect(r.stdout).toMatch(
+      /^VIOLATION honest-errors: op 1 PATCH of upload 0 \(fuzz\/c0\/upload-0\) got 202 with Range 0-99; op 2 upload-status then found HTTP 404 BLOB_UPLOAD_INVALID/m,
+    );
     // the fuzz run's verdict and its exit code agree
     const dir = join(runs, readdirSync(runs)[0]!);
     expect(JSON.parse(readFileSync(join(dir, 'verdict.json'), 'utf8'))).toMatchObject({ verdict: 'violated', exitCode: 1 });
     expect(lab(['analyze', dir], runs).status).toBe(1);
-    expect(r.stdout).toContain('  upload-start()\n  fault(fault=timeout@rgw-link)\n  upload-patch(upload=0 bytes=100)\n  heal(fault=timeout@rgw-link)\n  upload-status(upload=0)\n');
+    expect(r.stdout).toContain(
+      '  upload-start()\n  fault(fault=timeout@rgw-link)\n  upload-patch(upload=0 bytes=100)\n  heal(fault=timeout@rgw-link)\n  upload-status(upload=0)\n',
+    );
   });
 });
 
@@ -64,7 +70,9 @@ describe('a reproducer written by lab fuzz', () => {
     const v = JSON.parse(r.stdout);
     expect(v.verdict).toBe('reproduced');
     expect(v.checks['honest-errors'].valid).toBe(false);
-    expect(v.checks['honest-errors'].evidence[0]).toMatch(/^op 1 PATCH of upload 0 \(lab\/upload-0\) got 202 with Range 0-99; op 2 upload-status then found HTTP 404 BLOB_UPLOAD_INVALID: the acknowledged bytes were not kept$/);
+    expect(v.checks['honest-errors'].evidence[0]).toMatch(
+      /^op 1 PATCH of upload 0 \(lab\/upload-0\) got 202 with Range 0-99; op 2 upload-status then found HTTP 404 BLOB_UPLOAD_INVALID: the acknowledged bytes were not kept$/,
+    );
     const events = eventsOf(v.dir);
     const patch = events.find((e) => e.type === 'op.complete' && e.kind === 'upload-patch');
     expect(patch).toMatchObject({ outcome: 'ok', value: { end: 99 } });

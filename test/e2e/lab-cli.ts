@@ -15,7 +15,12 @@ export function runsDir(): string {
 }
 
 export function lab(args: string[], runs: string, timeout = 120_000) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'lab.js'), ...args], { cwd: ROOT, env: { ...process.env, LAB_RUNS: runs }, encoding: 'utf8', timeout });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'lab.js'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, LAB_RUNS: runs },
+    encoding: 'utf8',
+    timeout,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -67,7 +72,11 @@ export async function whenGone(pids: number[], ms = 5000): Promise<number[]> {
 export function started(events: readonly LabEvent[]): { pid: number; component: string; exit?: EventOf<'component.exited'> }[] {
   return events
     .filter((e): e is EventOf<'component.starting'> => e.type === 'component.starting')
-    .map((s) => ({ pid: s.pid, component: s.component, exit: events.find((e): e is EventOf<'component.exited'> => e.type === 'component.exited' && e.pid === s.pid) }));
+    .map((s) => ({
+      pid: s.pid,
+      component: s.component,
+      exit: events.find((e): e is EventOf<'component.exited'> => e.type === 'component.exited' && e.pid === s.pid),
+    }));
 }
 
 /** `lab scenario NAME --json --seed S [--variant V]` in a fresh runs directory: exit status, verdict, events, ops. */

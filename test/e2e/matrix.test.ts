@@ -18,7 +18,13 @@ describe('lab matrix stream-idle-504', () => {
     ]);
     const dirs = [...r.stdout.matchAll(/\((\S*runs\/\S+|\S+-stream-idle-504)\)$/gm)].map((m) => m[1]!);
     expect(dirs).toHaveLength(4);
-    const versions = dirs.map((d) => JSON.parse(readFileSync(join(d.startsWith('/') ? d : join(process.cwd(), d), 'run.json'), 'utf8')) as { versions: Record<string, string>; definition: { topology: { registry: { version: string } } } });
+    const versions = dirs.map(
+      (d) =>
+        JSON.parse(readFileSync(join(d.startsWith('/') ? d : join(process.cwd(), d), 'run.json'), 'utf8')) as {
+          versions: Record<string, string>;
+          definition: { topology: { registry: { version: string } } };
+        },
+    );
     expect(versions.map((v) => [v.definition.topology.registry.version, 'ceph' in v.versions ? 'ceph' : 'minio' in v.versions ? 'minio' : '?'])).toEqual([
       ['2.8', 'ceph'],
       ['3', 'ceph'],

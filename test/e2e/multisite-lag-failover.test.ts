@@ -6,7 +6,11 @@ import { scenarioRun } from './lab-cli.ts';
 
 function run(variant?: string) {
   const r = scenarioRun('multisite-lag-failover', variant, 300_000);
-  const at = (kind: string, fault?: string) => r.events.find((e): e is EventOf<'fault.applied' | 'fault.action'> => (e.type === 'fault.applied' || e.type === 'fault.action') && e.kind === kind && (!fault || e.fault === fault))!;
+  const at = (kind: string, fault?: string) =>
+    r.events.find(
+      (e): e is EventOf<'fault.applied' | 'fault.action'> =>
+        (e.type === 'fault.applied' || e.type === 'fault.action') && e.kind === kind && (!fault || e.fault === fault),
+    )!;
   return { ...r, at };
 }
 
@@ -27,7 +31,8 @@ describe('multisite-lag-failover', () => {
     const before = ops.filter((o) => o.kind === 'push' && o.outcome === 'ok' && o.completedAt! < cut.t).map((o) => refOf(o));
     expect([before.length, after.length]).toEqual([2, 3]);
     const pulls = (from: number, to: number) => ops.filter((o) => o.kind === 'pull' && o.invokedAt > from && o.invokedAt < to);
-    for (const p of pulls(failover.t, caughtUp.t)) expect([refOf(p), p.outcome, p.status]).toEqual(after.includes(refOf(p)) ? [refOf(p), 'fail', 404] : [refOf(p), 'ok', undefined]);
+    for (const p of pulls(failover.t, caughtUp.t))
+      expect([refOf(p), p.outcome, p.status]).toEqual(after.includes(refOf(p)) ? [refOf(p), 'fail', 404] : [refOf(p), 'ok', undefined]);
     // the 404s came from zb's radosgw
     expect(events.some((e) => e.type === 'access' && e.component === 'object-store:zb' && e.status === 404 && e.t > failover.t)).toBe(true);
     for (const p of pulls(caughtUp.t, Infinity)) expect(p.outcome).toBe('ok');

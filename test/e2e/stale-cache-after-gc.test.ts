@@ -29,7 +29,9 @@ describe('stale-cache-after-gc', () => {
       expect(deleted).toContain(h.args.digest);
       expect(h).toMatchObject({ outcome: 'ok', value: { exists: true } });
     }
-    expect(verdict.checks['honest-errors'].evidence).toEqual(layers.map((h) => `op ${gc.op} gc deleted ${h.args.digest}; op ${h.op} HEAD ${image0.args.repo} still got 200 for it`));
+    expect(verdict.checks['honest-errors'].evidence).toEqual(
+      layers.map((h) => `op ${gc.op} gc deleted ${h.args.digest}; op ${h.op} HEAD ${image0.args.repo} still got 200 for it`),
+    );
     // GC ran while the registry was read-only, and the other image stayed whole
     const ro = events.filter((e) => (e.type === 'fault.applied' || e.type === 'fault.healed') && e.fault === 'read-only');
     expect(ro[0]!.t).toBeLessThan(gc.invokedAt);

@@ -97,7 +97,9 @@ describe.each([
     }
     const run = JSON.parse(readFileSync(join(verdict.dir, 'run.json'), 'utf8'));
     expect(run.seed).toBe(5);
-    expect(Object.keys(run.versions).sort()).toEqual(['ceph', 'distribution', front === 'envoy' ? 'envoy' : null, 'nginx', 'redis', 'toxiproxy'].filter(Boolean).sort());
+    expect(Object.keys(run.versions).sort()).toEqual(
+      ['ceph', 'distribution', front === 'envoy' ? 'envoy' : null, 'nginx', 'redis', 'toxiproxy'].filter(Boolean).sort(),
+    );
     expect(run.versions.ceph).toMatch(/^16\./);
   });
 

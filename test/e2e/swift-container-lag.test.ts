@@ -38,7 +38,10 @@ describe('swift-container-lag', () => {
     const { status, verdict, ops, events } = run('mitigated');
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('holds');
-    expect(events.find((e) => e.type === 'fault.action' && e.fault === 'update')).toMatchObject({ kind: 'daemon-pass', targets: [{ component: 'object-store', resource: 'object-updater' }] });
+    expect(events.find((e) => e.type === 'fault.action' && e.fault === 'update')).toMatchObject({
+      kind: 'daemon-pass',
+      targets: [{ component: 'object-store', resource: 'object-updater' }],
+    });
     expect(ops.find((o) => o.kind === 'upload-commit')).toMatchObject({ outcome: 'ok' });
     const reads = ops.filter((o) => o.kind === 'get-blob');
     expect(reads).toHaveLength(16);

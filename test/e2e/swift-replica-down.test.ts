@@ -20,7 +20,9 @@ describe('swift-replica-down', () => {
     expect(verdict.verdict).toBe('reproduced');
     const missed = verdict.checks['container-listing-missed'];
     expect(missed.valid).toBe(true);
-    expect(missed.evidence[0]).toMatch(/^during fault o3-down: object servers took o1 \d+, o2 \d+, o3 0 PUTs; container replicas took c1 \d+, c2 \d+, c3 \d+ listing updates: c\d missed \d+$/);
+    expect(missed.evidence[0]).toMatch(
+      /^during fault o3-down: object servers took o1 \d+, o2 \d+, o3 0 PUTs; container replicas took c1 \d+, c2 \d+, c3 \d+ listing updates: c\d missed \d+$/,
+    );
     expect(events.find((e) => e.type === 'fault.applied' && e.fault === 'o3-down')).toMatchObject({ kind: 'link-down', detail: { enabled: false } });
     const ops = history(events);
     expect(ops.find((o) => o.kind === 'push')).toMatchObject({ outcome: 'ok' });

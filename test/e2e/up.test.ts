@@ -39,7 +39,9 @@ describe('lab up / fault / down', () => {
     const events = eventsOf(join(runs, id!));
     expect(events[0]).toMatchObject({ type: 'run.started', mode: 'up' });
     expect(events.filter((e) => e.type === 'fault.applied' || e.type === 'fault.healed').map((e) => e.type)).toEqual(['fault.applied', 'fault.healed']);
-    const pushed = events.filter((e) => e.type === 'access' && e.component === 'registry-front' && e.method === 'PUT' && e.path === '/v2/hand/one/manifests/v1');
+    const pushed = events.filter(
+      (e) => e.type === 'access' && e.component === 'registry-front' && e.method === 'PUT' && e.path === '/v2/hand/one/manifests/v1',
+    );
     expect(pushed).toMatchObject([{ status: 201 }]);
     expect(events.some((e) => e.type === 'access' && e.component === 's3-front' && e.status === 504 && e.flags === 'SI')).toBe(true);
     expect(events.findLast((e) => e.type === 'run.finished')).toMatchObject({ outcome: 'down' });

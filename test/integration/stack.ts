@@ -20,7 +20,8 @@ export interface Started extends AsyncDisposable {
 }
 
 export async function startTopology(topology: TopologyInput): Promise<Started> {
-  const t = validate({ name: 'integration', symptom: '-', source: '-', topology, workload: [{ pull: 'all' }], expect: {} }, 'integration test').topology as TopologyData;
+  const t = validate({ name: 'integration', symptom: '-', source: '-', topology, workload: [{ pull: 'all' }], expect: {} }, 'integration test')
+    .topology as TopologyData;
   const run = RunDir.create('integration', mkdtempSync(join(tmpdir(), 'lab-it-')));
   const events: LabEvent[] = [];
   run.events.subscribe((e) => events.push(e));
@@ -31,7 +32,14 @@ export async function startTopology(topology: TopologyInput): Promise<Started> {
     await run[Symbol.asyncDispose]();
   };
   try {
-    await stack.start({ dir: run.dir, events: run.events, state: new RunState(join(run.dir, 'state.json')), programs, log: run.log, signal: new AbortController().signal });
+    await stack.start({
+      dir: run.dir,
+      events: run.events,
+      state: new RunState(join(run.dir, 'state.json')),
+      programs,
+      log: run.log,
+      signal: new AbortController().signal,
+    });
   } catch (e) {
     await dispose();
     throw e;

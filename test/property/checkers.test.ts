@@ -15,7 +15,13 @@ interface GenOp {
   corrupt: boolean;
 }
 
-const genOp = fc.record({ kind: fc.constantFrom('push' as const, 'pull' as const), image: fc.nat({ max: 3 }), outcome: fc.constantFrom('ok' as const, 'fail' as const, 'info' as const, null), ms: fc.nat({ max: 200 }), corrupt: fc.boolean() });
+const genOp = fc.record({
+  kind: fc.constantFrom('push' as const, 'pull' as const),
+  image: fc.nat({ max: 3 }),
+  outcome: fc.constantFrom('ok' as const, 'fail' as const, 'info' as const, null),
+  ms: fc.nat({ max: 200 }),
+  corrupt: fc.boolean(),
+});
 
 /** Sequential ops; a pull returns the digest of the image's last acknowledged push, or a corrupt blob when asked. */
 function events(ops: GenOp[]) {
@@ -38,7 +44,12 @@ it('durability holds whenever no acknowledged image is refused by a later pull',
     fc.property(fc.array(genOp, { maxLength: 20 }), (ops) => {
       const e = events(ops);
       const h = history(e);
-      const refused = h.some((p) => p.kind === 'pull' && p.outcome === 'fail' && h.some((q) => q.kind === 'push' && q.outcome === 'ok' && q.args.repo === p.args.repo && q.completedAt! <= p.invokedAt));
+      const refused = h.some(
+        (p) =>
+          p.kind === 'pull' &&
+          p.outcome === 'fail' &&
+          h.some((q) => q.kind === 'push' && q.outcome === 'ok' && q.args.repo === p.args.repo && q.completedAt! <= p.invokedAt),
+      );
       expect(checkOn('durability', e).valid === false).toBe(refused);
     }),
   );

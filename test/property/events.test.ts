@@ -12,9 +12,29 @@ const text = fc.string({ maxLength: 40 });
 const event: fc.Arbitrary<NewEvent> = fc.oneof(
   fc.record({ type: fc.constant('phase' as const), name: text }),
   fc.record({ type: fc.constant('op.invoke' as const), op: fc.nat(), kind: text, args: fc.dictionary(text, fc.jsonValue()) }),
-  fc.record({ type: fc.constant('op.complete' as const), op: fc.nat(), kind: text, outcome: fc.constantFrom('ok' as const, 'fail' as const, 'info' as const), status: fc.integer({ min: 100, max: 599 }) }),
-  fc.record({ type: fc.constant('access' as const), component: text, product: text, method: text, path: text, status: fc.integer({ min: 100, max: 599 }), flags: text }),
-  fc.record({ type: fc.constant('component.log' as const), component: text, product: text, level: fc.constantFrom('info' as const, 'warn' as const, 'error' as const), line: fc.string({ unit: 'binary', maxLength: 80 }) }),
+  fc.record({
+    type: fc.constant('op.complete' as const),
+    op: fc.nat(),
+    kind: text,
+    outcome: fc.constantFrom('ok' as const, 'fail' as const, 'info' as const),
+    status: fc.integer({ min: 100, max: 599 }),
+  }),
+  fc.record({
+    type: fc.constant('access' as const),
+    component: text,
+    product: text,
+    method: text,
+    path: text,
+    status: fc.integer({ min: 100, max: 599 }),
+    flags: text,
+  }),
+  fc.record({
+    type: fc.constant('component.log' as const),
+    component: text,
+    product: text,
+    level: fc.constantFrom('info' as const, 'warn' as const, 'error' as const),
+    line: fc.string({ unit: 'binary', maxLength: 80 }),
+  }),
 );
 
 it('reads back every event written, through the validating reader and the indexed one', () => {

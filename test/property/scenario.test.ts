@@ -28,7 +28,18 @@ it('rejects arbitrary JSON with a one-line error, never a crash', () => {
 });
 
 it('handles any field of a real scenario replaced by anything', () => {
-  const paths: string[][] = [['name'], ['topology', 'registry'], ['topology', 's3-front', 'idleTimeoutMs'], ['topology', 'links'], ['workload'], ['workload', '0'], ['faults', 'rgw-stall'], ['expect', 'reproduced'], ['bounds'], ['variants']];
+  const paths: string[][] = [
+    ['name'],
+    ['topology', 'registry'],
+    ['topology', 's3-front', 'idleTimeoutMs'],
+    ['topology', 'links'],
+    ['workload'],
+    ['workload', '0'],
+    ['faults', 'rgw-stall'],
+    ['expect', 'reproduced'],
+    ['bounds'],
+    ['variants'],
+  ];
   fc.assert(
     fc.property(fc.constantFrom(...paths), fc.jsonValue(), (path, value) => {
       const raw: Record<string, unknown> = structuredClone(streamIdle504) as Record<string, unknown>;

@@ -8,8 +8,18 @@ import { fixtureStore } from './fixture.ts';
 it('draws a lane per component, the fault band, the op spans, the findings and the cursor axis', () => {
   const store = fixtureStore();
   const snap = store.getSnapshot();
-  const s = screen({ meta: store.meta, timeline: snap.timeline, source: store.source, state: { ...INITIAL, clock: 5000 }, visible: snap.visible, width: 80, height: 24 });
-  const lines = render(<Lanes rows={s.lanes} />).lastFrame()!.split('\n');
+  const s = screen({
+    meta: store.meta,
+    timeline: snap.timeline,
+    source: store.source,
+    state: { ...INITIAL, clock: 5000 },
+    visible: snap.visible,
+    width: 80,
+    height: 24,
+  });
+  const lines = render(<Lanes rows={s.lanes} />)
+    .lastFrame()!
+    .split('\n');
   expect(lines).toHaveLength(11);
   expect(lines.find((l) => l.startsWith('faults'))).toMatch(/rgw-stall~+/);
   expect(lines.find((l) => l.startsWith('object-store'))).toMatch(/^object-store +\.+=+~+=+$/);

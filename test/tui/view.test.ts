@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INITIAL } from '../../tui/store.ts';
-import { fit, screen, type Row } from '../../tui/view.ts';
+import { clip, screen, type Row } from '../../tui/view.ts';
 import { fixtureStore } from './fixture.ts';
 
 const text = (r: Row) => r.map((x) => x.text).join('');
@@ -17,7 +17,19 @@ describe('screen', () => {
     const rows = [...s.header, ...s.lanes, ...s.detail, s.help];
     expect(rows.length).toBe(24);
     for (const r of rows) expect([...text(r)].length).toBeLessThanOrEqual(80);
-    expect(s.lanes.map((r) => text(r).slice(0, 15).trim())).toEqual(['cache', 'fault-proxy', 's3-front', 'registry', 'registry-front', 'object-store', 'faults', 'push', 'pull', 'findings', '']);
+    expect(s.lanes.map((r) => text(r).slice(0, 15).trim())).toEqual([
+      'cache',
+      'fault-proxy',
+      's3-front',
+      'registry',
+      'registry-front',
+      'object-store',
+      'faults',
+      'push',
+      'pull',
+      'findings',
+      '',
+    ]);
     expect(text(s.header[1]!)).toMatch(/^verdict: reproduced {2}t 0\.00s \/ 11\.35s {2}paused x1 {2}event 1\/985/);
   });
 
@@ -60,6 +72,6 @@ describe('screen', () => {
 
 describe('fit', () => {
   it('cuts runs at the width, counting characters', () => {
-    expect(fit([{ text: 'abc' }, { text: 'déf', tone: 'ok' }], 4)).toEqual([{ text: 'abc' }, { text: 'd', tone: 'ok' }]);
+    expect(clip([{ text: 'abc' }, { text: 'déf', tone: 'ok' }], 4)).toEqual([{ text: 'abc' }, { text: 'd', tone: 'ok' }]);
   });
 });

@@ -44,12 +44,16 @@ function line(e: LabEvent): string {
     case 'fault.failed':
       return `fault ${e.fault} (${e.kind}) failed to ${e.step === 'act' ? 'run' : e.step} on ${on(e.targets)}: ${e.error}`;
     case 'sync':
-      return e.step === 'start' ? `${e.component} pass ${e.pass} started` : `${e.component} pass ${e.pass} ${e.ok ? `completed: ${e.files ?? 0} files, ${e.bytes ?? 0} B` : `cut short: ${e.error ?? 'failed'}`}${ms(e.ms)}`;
+      return e.step === 'start'
+        ? `${e.component} pass ${e.pass} started`
+        : `${e.component} pass ${e.pass} ${e.ok ? `completed: ${e.files ?? 0} files, ${e.bytes ?? 0} B` : `cut short: ${e.error ?? 'failed'}`}${ms(e.ms)}`;
     case 'replication':
       return `${e.component} zone ${e.zone}: ${e.caughtUp ? 'caught up' : e.behindShards !== undefined ? `behind on ${e.behindShards} shards` : `not caught up${e.error ? `: ${e.error}` : ''}`}`;
     case 'verdict':
       return `verdict: ${e.verdict} (exit ${e.exitCode})`;
     case 'fuzz.case':
-      return e.step === 'start' ? `case ${e.case}${e.shrink ? ` (shrink ${e.shrink})` : ''} starts` : `case ${e.case} ${e.outcome}: ${(e.commands ?? []).join(' ')}${e.error ? ` — ${e.error}` : ''}`;
+      return e.step === 'start'
+        ? `case ${e.case}${e.shrink ? ` (shrink ${e.shrink})` : ''} starts`
+        : `case ${e.case} ${e.outcome}: ${(e.commands ?? []).join(' ')}${e.error ? ` — ${e.error}` : ''}`;
   }
 }

@@ -132,7 +132,9 @@ export class IndexedFile implements EventSource {
   filter(term: string): Int32Array {
     const hits = new Set<number>();
     const text = JSON.stringify(term);
-    const needles = FILTER_FIELDS.flatMap((f) => [`"${f}":${text}`, ...(/^\d+$/.test(term) ? [`"${f}":${term},`, `"${f}":${term}}`] : [])]).map((s) => Buffer.from(s));
+    const needles = FILTER_FIELDS.flatMap((f) => [`"${f}":${text}`, ...(/^\d+$/.test(term) ? [`"${f}":${term},`, `"${f}":${term}}`] : [])]).map((s) =>
+      Buffer.from(s),
+    );
     for (const needle of needles) {
       for (let at = this.buf.indexOf(needle); at >= 0; at = this.buf.indexOf(needle, at + 1)) hits.add(this.lineAt(at));
     }

@@ -92,11 +92,29 @@ export class Ceph extends Component implements S3Store {
     const d = this.dir;
     for (const sub of ['mon', 'osd', 'run', 'log', 'crash', ...this.rgws.map((r) => `rgw/ceph-rgw.${r.id}`)]) mkdirSync(join(d, sub), { recursive: true });
     const fsid = randomUUID();
-    writeFileSync(join(d, 'ceph.conf'), cephConf({ fsid, dir: d, monV1: this.mon.v1, monV2: this.mon.v2, bindRange: this.bindRange, rgws: this.rgws, memstoreBytes: 2 << 30 }));
+    writeFileSync(
+      join(d, 'ceph.conf'),
+      cephConf({ fsid, dir: d, monV1: this.mon.v1, monV2: this.mon.v2, bindRange: this.bindRange, rgws: this.rgws, memstoreBytes: 2 << 30 }),
+    );
 
     // mon
     await this.tool('ceph-authtool', ['--create-keyring', join(d, 'mon.keyring'), '--gen-key', '-n', 'mon.', '--cap', 'mon', 'allow *']);
-    await this.tool('ceph-authtool', ['--create-keyring', join(d, 'keyring'), '--gen-key', '-n', 'client.admin', '--cap', 'mon', 'allow *', '--cap', 'osd', 'allow *', '--cap', 'mgr', 'allow *']);
+    await this.tool('ceph-authtool', [
+      '--create-keyring',
+      join(d, 'keyring'),
+      '--gen-key',
+      '-n',
+      'client.admin',
+      '--cap',
+      'mon',
+      'allow *',
+      '--cap',
+      'osd',
+      'allow *',
+      '--cap',
+      'mgr',
+      'allow *',
+    ]);
     await this.tool('ceph-authtool', [join(d, 'mon.keyring'), '--import-keyring', join(d, 'keyring')]);
     await this.tool('monmaptool', ['--create', '--fsid', fsid, '--addv', 'a', `[v2:127.0.0.1:${this.mon.v2},v1:127.0.0.1:${this.mon.v1}]`, join(d, 'monmap')]);
     await this.tool('ceph-mon', ['--mkfs', '-i', 'a', '--monmap', join(d, 'monmap'), '--keyring', join(d, 'mon.keyring')]);
@@ -120,7 +138,14 @@ export class Ceph extends Component implements S3Store {
     if (!mon.running) throw new ComponentError(this.role, `ceph-mon exited: ${mon.tail()}`);
 
     // the per-run S3 user and bucket
-    await this.tool('radosgw-admin', ['user', 'create', '--uid=registry', '--display-name=registry', `--access-key=${this.credentials.accessKey}`, `--secret=${this.credentials.secretKey}`]);
+    await this.tool('radosgw-admin', [
+      'user',
+      'create',
+      '--uid=registry',
+      '--display-name=registry',
+      `--access-key=${this.credentials.accessKey}`,
+      `--secret=${this.credentials.secretKey}`,
+    ]);
     await this.s3(() => createBucket(bucketOf(this)));
     await this.warmUp();
     if (this.opts.multisite) {
@@ -140,7 +165,19 @@ export class Ceph extends Component implements S3Store {
   private async startRgw(r: { id: string; port: number }): Promise<void> {
     const d = this.dir;
     const name = r.id === 'zb' ? 'rgw-zb' : 'rgw';
-    await this.tool('ceph', ['auth', 'get-or-create', `client.rgw.${r.id}`, 'mon', 'allow rw', 'osd', 'allow rwx', 'mgr', 'allow rw', '-o', join(d, 'rgw', `ceph-rgw.${r.id}`, 'keyring')]);
+    await this.tool('ceph', [
+      'auth',
+      'get-or-create',
+      `client.rgw.${r.id}`,
+      'mon',
+      'allow rw',
+      'osd',
+      'allow rwx',
+      'mgr',
+      'allow rw',
+      '-o',
+      join(d, 'rgw', `ceph-rgw.${r.id}`, 'keyring'),
+    ]);
     // radosgw logs its "beast:" access lines (level 1) only to its log file, not to stderr
     this.follow(name, join(d, 'log', `client.rgw.${r.id}.log`));
     const rgw = this.spawn(name, this.ctx.programs.path('radosgw'), ['-f', '-n', `client.rgw.${r.id}`], this.env);
@@ -155,19 +192,27 @@ export class Ceph extends Component implements S3Store {
     await this.s3(() => putObject(bucketOf(this), key, new TextEncoder().encode('first sync')));
     const zb = { endpoint: this.zoneEndpoint('zb'), credentials: this.credentials, name: this.bucket };
     const synced = async (ms: number) => {
-      for (const deadline = Date.now() + ms; Date.now() < deadline; await sleep(250, undefined, { signal: this.ctx.signal })) if (await hasObject(zb, key)) return true;
+      for (const deadline = Date.now() + ms; Date.now() < deadline; await sleep(250, undefined, { signal: this.ctx.signal }))
+        if (await hasObject(zb, key)) return true;
       return false;
     };
     if (await synced(40_000)) return;
     const zbRgw = this.processes.find((p) => p.opts.name === 'rgw-zb');
     this.ctx.log.warn({ component: this.role }, 'retry: zone zb has not received the first object in 40 s, restarting its radosgw');
-    this.ctx.events.append({ type: 'component.log', component: this.role, product: this.product, level: 'warn', line: 'zone zb has not received the first object in 40 s: restarting its radosgw' });
+    this.ctx.events.append({
+      type: 'component.log',
+      component: this.role,
+      product: this.product,
+      level: 'warn',
+      line: 'zone zb has not received the first object in 40 s: restarting its radosgw',
+    });
     if (zbRgw) {
       await zbRgw.stop();
       this.processes.splice(this.processes.indexOf(zbRgw), 1);
     }
     await this.startRgw({ id: 'zb', port: this.zbPort });
-    if (!(await synced(60_000))) throw new ComponentError(this.role, 'zone zb did not receive the first object, even after a restart of its radosgw: RGW sync is not running');
+    if (!(await synced(60_000)))
+      throw new ComponentError(this.role, 'zone zb did not receive the first object, even after a restart of its radosgw: RGW sync is not running');
   }
 
   /** zb's sync status from radosgw-admin (it asks za, through the sync link). */

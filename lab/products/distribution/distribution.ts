@@ -66,14 +66,31 @@ export class Distribution extends Component {
     }
     const store = this.ctx.capable(this.opts.objectStore ?? 'object-store', S3_STORE);
     const via = this.ctx.peer(this.opts.s3Via ?? 'object-store');
-    return { driver: 's3', endpoint: this.target.endpoint ?? `http://127.0.0.1:${via.port}`, bucket: this.target.bucket ?? store.bucket, accessKey: store.credentials.accessKey, secretKey: store.credentials.secretKey };
+    return {
+      driver: 's3',
+      endpoint: this.target.endpoint ?? `http://127.0.0.1:${via.port}`,
+      bucket: this.target.bucket ?? store.bucket,
+      accessKey: store.credentials.accessKey,
+      secretKey: store.credentials.secretKey,
+    };
   }
 
   protected async launch(): Promise<void> {
     const dir = join(this.ctx.dir, this.role);
     mkdirSync(dir, { recursive: true });
     const redis = this.opts.cache ? this.ctx.capable(this.opts.cache, REDIS).endpoint : undefined;
-    writeFileSync(this.configFile, distributionConfig({ version: this.opts.version, port: this.port, secret: this.secret, storage: this.storage(), redis, readOnly: this.readOnly, redisHealthCheck: this.opts.redisHealthCheck }));
+    writeFileSync(
+      this.configFile,
+      distributionConfig({
+        version: this.opts.version,
+        port: this.port,
+        secret: this.secret,
+        storage: this.storage(),
+        redis,
+        readOnly: this.readOnly,
+        redisHealthCheck: this.opts.redisHealthCheck,
+      }),
+    );
     // 3.x exports OpenTelemetry traces to localhost:4318 unless told not to
     const proc = this.spawn('distribution', this.ctx.programs.path(this.program), ['serve', this.configFile], cleanEnv({ OTEL_TRACES_EXPORTER: 'none' }));
     await this.ready(proc, `GET ${this.endpoint}/v2/`, () => httpOk(`${this.endpoint}/v2/`, (s) => s === 200));

@@ -19,7 +19,8 @@ const options = z
   })
   .strict()
   .superRefine((o, ctx) => {
-    if (o.storage === 'swift' && o.version !== '2.8') ctx.addIssue({ code: 'custom', path: ['version'], message: 'the swift driver is gone from Distribution 3: swift storage needs 2.8' });
+    if (o.storage === 'swift' && o.version !== '2.8')
+      ctx.addIssue({ code: 'custom', path: ['version'], message: 'the swift driver is gone from Distribution 3: swift storage needs 2.8' });
     if (o.redisHealthCheck && o.cache !== 'redis') ctx.addIssue({ code: 'custom', path: ['redisHealthCheck'], message: 'needs the redis cache' });
   });
 
@@ -44,7 +45,13 @@ export default defineProduct({
   build: ({ role, opts, topology }) => {
     const s3Via: Role = topology.roles['s3-front'] ? 's3-front' : 'object-store';
     const cache = opts.cache === 'redis' ? 'cache' : undefined;
-    const component = new Distribution(role, { ...opts, program: opts.version === '3' ? 'registry-3' : 'docker-registry', s3Via, objectStore: 'object-store', cache });
+    const component = new Distribution(role, {
+      ...opts,
+      program: opts.version === '3' ? 'registry-3' : 'docker-registry',
+      s3Via,
+      objectStore: 'object-store',
+      cache,
+    });
     const storage: Role[] = opts.storage === 's3' ? [s3Via, 'object-store'] : opts.storage === 'swift' ? ['object-store'] : [];
     return { component, dependsOn: [...storage, ...(cache ? ['cache' as const] : [])] };
   },

@@ -43,9 +43,24 @@ export class Envoy extends Component {
     const file = join(dir, 'envoy.yaml');
     const o = this.opts;
     const link = o.link && { port: this.ctx.capable(o.link.via, FAULT_PROXY).linkPort(o.link.name), methods: o.link.methods, belowBytes: o.link.belowBytes };
-    writeFileSync(file, envoyConfig({ port: this.port, adminPort: this.adminPort, streamIdleTimeoutMs: o.streamIdleTimeoutMs, direct: this.ctx.peer(o.upstream).port, link }));
+    writeFileSync(
+      file,
+      envoyConfig({ port: this.port, adminPort: this.adminPort, streamIdleTimeoutMs: o.streamIdleTimeoutMs, direct: this.ctx.peer(o.upstream).port, link }),
+    );
     // access log lines are flushed every 10 s by default: the lab wants them as they happen
-    const args = ['-c', file, '--disable-hot-restart', '--concurrency', '1', '--file-flush-interval-msec', '50', '-l', 'warn', '--log-format', '[%Y-%m-%d %T.%e][%l] %v'];
+    const args = [
+      '-c',
+      file,
+      '--disable-hot-restart',
+      '--concurrency',
+      '1',
+      '--file-flush-interval-msec',
+      '50',
+      '-l',
+      'warn',
+      '--log-format',
+      '[%Y-%m-%d %T.%e][%l] %v',
+    ];
     const proc = this.spawn('envoy', this.ctx.programs.path('envoy'), args);
     await this.ready(proc, `admin /ready on ${this.adminPort}`, () => httpOk(`http://127.0.0.1:${this.adminPort}/ready`, (s) => s === 200));
   }

@@ -16,6 +16,9 @@ export default defineProduct({
   links: s3FrontLinks,
   build: ({ role, opts }) => {
     const link = writeLink(opts);
-    return { component: new Envoy(role, { upstream: 'object-store', streamIdleTimeoutMs: opts.idleTimeoutMs, link }), dependsOn: ['object-store', ...(link ? ['fault-proxy' as const] : [])] };
+    return {
+      component: new Envoy(role, { upstream: 'object-store', streamIdleTimeoutMs: opts.idleTimeoutMs, link }),
+      dependsOn: ['object-store', ...(link ? ['fault-proxy' as const] : [])],
+    };
   },
 });

@@ -6,17 +6,19 @@ export function envoyAccess(line: string, component: string): NewEvent[] {
   try {
     const j = JSON.parse(line) as Record<string, unknown>;
     if (typeof j.method !== 'string') return [];
-    return [{
-      type: 'access',
-      component,
-      product: 'envoy',
-      method: j.method,
-      path: String(j.path),
-      status: Number(j.status),
-      flags: String(j.flags ?? '-'),
-      upstream: j.cluster && j.cluster !== '-' ? String(j.cluster) : undefined,
-      durationMs: Number(j.ms),
-    }];
+    return [
+      {
+        type: 'access',
+        component,
+        product: 'envoy',
+        method: j.method,
+        path: String(j.path),
+        status: Number(j.status),
+        flags: String(j.flags ?? '-'),
+        upstream: j.cluster && j.cluster !== '-' ? String(j.cluster) : undefined,
+        durationMs: Number(j.ms),
+      },
+    ];
   } catch {
     return [];
   }

@@ -10,7 +10,8 @@ import { Nginx } from './nginx.ts';
 const s3Front = s3FrontOptions.superRefine((o, ctx) => {
   s3FrontRules(o, ctx);
   if (o.idleTimeoutMs === 0) ctx.addIssue({ code: 'custom', path: ['idleTimeoutMs'], message: 'nginx cannot go without a read timeout: 0 (none) needs envoy' });
-  if (o.writesBelowBytes !== undefined && !/^10*$/.test(String(o.writesBelowBytes))) ctx.addIssue({ code: 'custom', path: ['writesBelowBytes'], message: 'nginx routes by the number of digits: use a power of ten' });
+  if (o.writesBelowBytes !== undefined && !/^10*$/.test(String(o.writesBelowBytes)))
+    ctx.addIssue({ code: 'custom', path: ['writesBelowBytes'], message: 'nginx routes by the number of digits: use a power of ten' });
 });
 
 const isS3Front = (o: object): o is S3FrontOptions => 'idleTimeoutMs' in o;
@@ -27,6 +28,9 @@ export default defineProduct({
   build: ({ role, opts }) => {
     if (!isS3Front(opts)) return { component: new Nginx(role, { kind: 'registry-front', upstream: 'registry' }), dependsOn: ['registry'] };
     const link = writeLink(opts);
-    return { component: new Nginx(role, { kind: 's3-front', upstream: 'object-store', idleTimeoutMs: opts.idleTimeoutMs, link }), dependsOn: ['object-store', ...(link ? ['fault-proxy' as const] : [])] };
+    return {
+      component: new Nginx(role, { kind: 's3-front', upstream: 'object-store', idleTimeoutMs: opts.idleTimeoutMs, link }),
+      dependsOn: ['object-store', ...(link ? ['fault-proxy' as const] : [])],
+    };
   },
 });

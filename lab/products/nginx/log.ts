@@ -6,16 +6,18 @@ export function nginxLine(line: string, component: string): NewEvent[] {
   if (line.startsWith('{')) {
     try {
       const j = JSON.parse(line) as Record<string, string | number>;
-      return [{
-        type: 'access',
-        component,
-        product: 'nginx',
-        method: String(j.method),
-        path: String(j.path),
-        status: Number(j.status),
-        upstream: j.upstream ? `${j.upstream} (${j.upstreamStatus || '-'})` : undefined,
-        durationMs: Math.round(Number(j.ms) * 1000),
-      }];
+      return [
+        {
+          type: 'access',
+          component,
+          product: 'nginx',
+          method: String(j.method),
+          path: String(j.path),
+          status: Number(j.status),
+          upstream: j.upstream ? `${j.upstream} (${j.upstreamStatus || '-'})` : undefined,
+          durationMs: Math.round(Number(j.ms) * 1000),
+        },
+      ];
     } catch {
       return [];
     }

@@ -26,7 +26,9 @@ export default defineProduct({
     wires: (l, role) => l.from === role && l.to.startsWith(`${role}:`),
   },
   build: ({ role, topology }) => {
-    const faulted = new Map(topology.links.filter((l) => l.from === role && l.to.startsWith(`${role}:`)).map((l) => [l.to.split(':')[1]!, { proxy: 'fault-proxy', link: l.name }]));
+    const faulted = new Map(
+      topology.links.filter((l) => l.from === role && l.to.startsWith(`${role}:`)).map((l) => [l.to.split(':')[1]!, { proxy: 'fault-proxy', link: l.name }]),
+    );
     return { component: new Swift(role, faulted), dependsOn: faulted.size > 0 ? ['fault-proxy'] : [] };
   },
 });

@@ -97,11 +97,24 @@ export class Swift extends Component {
     await this.run(this.python(), [join(d, 'etc', 'rings.py')]);
 
     // tempauth keeps tokens in memcached; a proxy that found it down keeps it error-limited for 60 s
-    const memcached = this.spawn('memcached', this.ctx.programs.path('memcached'), ['-l', '127.0.0.1', '-p', String(this.memcachePort), '-U', '0', '-m', '64', '-u', 'root']);
+    const memcached = this.spawn('memcached', this.ctx.programs.path('memcached'), [
+      '-l',
+      '127.0.0.1',
+      '-p',
+      String(this.memcachePort),
+      '-U',
+      '0',
+      '-m',
+      '64',
+      '-u',
+      'root',
+    ]);
     await this.ready(memcached, `memcached on ${this.memcachePort}`, () => tcpOpen(this.memcachePort));
     const procs = servers.map((s) => this.spawn(s.dev, this.ctx.programs.path(`swift-${s.type}-server`), [join(d, 'etc', `${s.type}-${s.dev}.conf`), '-v']));
     const proxy = this.spawn('proxy', this.ctx.programs.path('swift-proxy-server'), [join(d, 'etc', 'proxy-server.conf'), '-v']);
-    await Promise.all(servers.map((s, i) => this.ready(procs[i]!, `${s.type} server ${s.dev}`, () => httpOk(`http://127.0.0.1:${s.port}/healthcheck`, (st) => st === 200))));
+    await Promise.all(
+      servers.map((s, i) => this.ready(procs[i]!, `${s.type} server ${s.dev}`, () => httpOk(`http://127.0.0.1:${s.port}/healthcheck`, (st) => st === 200))),
+    );
     await this.ready(proxy, `tempauth on ${this.authUrl}`, async () => (await this.token()) !== null, 60_000);
     const auth = (await this.token())!;
     const res = await fetch(`${auth.url}/${this.container}`, { method: 'PUT', headers: { 'x-auth-token': auth.token } });
@@ -121,7 +134,9 @@ export class Swift extends Component {
   async runOnce(daemon: Daemon): Promise<string> {
     const type = daemon.split('-')[0]!;
     const outs = await Promise.all(
-      SERVERS.filter(([t]) => t === type).map(([t, dev]) => this.run(this.ctx.programs.path(`swift-${daemon}`), [join(this.dir, 'etc', `${t}-${dev}.conf`), 'once', '-v'], undefined, 60_000, true)),
+      SERVERS.filter(([t]) => t === type).map(([t, dev]) =>
+        this.run(this.ctx.programs.path(`swift-${daemon}`), [join(this.dir, 'etc', `${t}-${dev}.conf`), 'once', '-v'], undefined, 60_000, true),
+      ),
     );
     return outs.join('');
   }

@@ -41,7 +41,12 @@ export class Toxiproxy extends Component {
   }
 
   protected async launch(): Promise<void> {
-    const proc = this.spawn('toxiproxy', this.ctx.programs.path('toxiproxy'), ['-host', '127.0.0.1', '-port', String(this.port)], cleanEnv({ LOG_LEVEL: 'info' }));
+    const proc = this.spawn(
+      'toxiproxy',
+      this.ctx.programs.path('toxiproxy'),
+      ['-host', '127.0.0.1', '-port', String(this.port)],
+      cleanEnv({ LOG_LEVEL: 'info' }),
+    );
     await this.ready(proc, `API on ${this.endpoint}`, async () => Boolean(await this.client.version()));
     for (const l of this.links) {
       const [role, server] = l.to.split(':');

@@ -1,7 +1,6 @@
 // The OCI client against a real Docker Distribution 2.8 on filesystem storage, started by the lab's runtime.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateImage } from '../../../fixtures/image.ts';

@@ -17,7 +17,10 @@ describe('swift as the object store', () => {
   let client: OciClient;
 
   beforeAll(async () => {
-    const { 'registry-front': _, ...topology } = swiftStack({ 'c3-link': { from: 'object-store', to: 'object-store:c3' }, 'o3-link': { from: 'object-store', to: 'object-store:o3' } });
+    const { 'registry-front': _, ...topology } = swiftStack({
+      'c3-link': { from: 'object-store', to: 'object-store:c3' },
+      'o3-link': { from: 'object-store', to: 'object-store:o3' },
+    });
     started = await startTopology(topology as Parameters<typeof startTopology>[0]);
     ({ stack, events } = started);
     client = new OciClient({ baseUrl: stack.get('registry').endpoint, timeoutMs: 60_000 });
@@ -30,7 +33,12 @@ describe('swift as the object store', () => {
     expect(await client.pushImage('swift/one', 'v1', image)).toBe(image.manifest.digest);
     const pulled = await client.pullImage('swift/one', 'v1');
     expect(pulled.intact).toBe(true);
-    expect(pulled.blobs.map((b) => b.size).sort((a, b) => a - b).at(-1)).toBeGreaterThan(12 << 20);
+    expect(
+      pulled.blobs
+        .map((b) => b.size)
+        .sort((a, b) => a - b)
+        .at(-1),
+    ).toBeGreaterThan(12 << 20);
   });
 
   it('sends the replicas c3 and o3 through the fault proxy and logs every server', async () => {

@@ -20,7 +20,9 @@ it('finds every program the products and tools name, and installs nothing when a
   expect(installed).toEqual([]);
   expect(lines).toEqual([]);
   for (const name of Object.keys(PROGRAMS)) expect(() => accessSync(programs.path(name), constants.X_OK)).not.toThrow();
-  expect(Object.keys(PROGRAMS)).toEqual(expect.arrayContaining(['ceph-mon', 'radosgw', 'docker-registry', 'registry-3', 'minio', 'envoy', 'toxiproxy', 'swift-proxy-server', 'rsync', 'tmux']));
+  expect(Object.keys(PROGRAMS)).toEqual(
+    expect.arrayContaining(['ceph-mon', 'radosgw', 'docker-registry', 'registry-3', 'minio', 'envoy', 'toxiproxy', 'swift-proxy-server', 'rsync', 'tmux']),
+  );
   expect(programs.path('toxiproxy')).toMatch(/toxiproxy-v2\.12\.0\/server$/);
   expect(programs.path('envoy')).toMatch(/envoy-1\.40\.0\/lib\/python3\.\d+\/site-packages\/envoy\/_bin\/envoy$/);
 });

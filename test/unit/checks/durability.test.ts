@@ -51,7 +51,12 @@ describe('durability', () => {
   });
 
   it('ends its promise at a delete of the image', () => {
-    const r = check([150, invoke(1, 'delete', { ...img, digest: 'sha256:aa' })], [160, complete(1, 'delete', 'ok')], [200, invoke(2, 'pull', img)], [300, complete(2, 'pull', 'fail', { status: 404 })]);
+    const r = check(
+      [150, invoke(1, 'delete', { ...img, digest: 'sha256:aa' })],
+      [160, complete(1, 'delete', 'ok')],
+      [200, invoke(2, 'pull', img)],
+      [300, complete(2, 'pull', 'fail', { status: 404 })],
+    );
     expect(r).toMatchObject({ valid: true, evidence: ['lab/a:v1: acknowledged by op 0, deleted by op 1'] });
   });
 

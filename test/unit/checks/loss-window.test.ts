@@ -5,7 +5,13 @@ import { checkOn } from './run.ts';
 
 const img = (n: number) => ({ repo: `lab/image-${n}`, tag: 'v1' });
 const manifest = (n: number) => `/v2/lab/image-${n}/manifests/v1`;
-const sync = (pass: number, step: 'start' | 'end', ok = true): NewEvent => ({ type: 'sync', component: 'standby-sync', pass, step, ...(step === 'end' && { ok }) });
+const sync = (pass: number, step: 'start' | 'end', ok = true): NewEvent => ({
+  type: 'sync',
+  component: 'standby-sync',
+  pass,
+  step,
+  ...(step === 'end' && { ok }),
+});
 const failover = action('failover', 'failover', [{ component: 'registry-front' }, { component: 'registry' }], { from: 'registry', to: 'standby' });
 
 /** A push of image n from t to t+20 that the active registry acknowledged. */
@@ -25,7 +31,11 @@ function pull(op: number, n: number, t: number, found: 'whole' | 'missing' | 'br
       : found === 'missing'
         ? complete(op, 'pull', 'fail', { status: 404, error: `GET ${manifest(n)}: HTTP 404 MANIFEST_UNKNOWN` })
         : complete(op, 'pull', 'fail', { status: 404, error: `GET /v2/lab/image-${n}/blobs/sha256:ff: HTTP 404 BLOB_UNKNOWN` });
-  return [[t, invoke(op, 'pull', img(n))], ...(found === 'missing' ? [[t + 1, access('standby', 'distribution', 'GET', manifest(n), 404)] as [number, NewEvent]] : []), [t + 2, end]];
+  return [
+    [t, invoke(op, 'pull', img(n))],
+    ...(found === 'missing' ? [[t + 1, access('standby', 'distribution', 'GET', manifest(n), 404)] as [number, NewEvent]] : []),
+    [t + 2, end],
+  ];
 }
 
 // image 0 before pass 2, image 1 during it, image 2 after it; the failover at 500
@@ -52,7 +62,9 @@ describe('loss-window', () => {
       const r = check(timeline(['whole', during, 'missing']));
       expect(r.valid).toBe(true);
       expect(r.evidence[0]).toBe('last completed sync: pass 2, 0.20 s–0.25 s; failover at 0.50 s');
-      expect(r.evidence[1]).toMatch(during === 'missing' ? /^2 of 3 acknowledged images missing on the standby: lab\/image-1:v1, lab\/image-2:v1$/ : /^1 of 3 .*: lab\/image-2:v1$/);
+      expect(r.evidence[1]).toMatch(
+        during === 'missing' ? /^2 of 3 acknowledged images missing on the standby: lab\/image-1:v1, lab\/image-2:v1$/ : /^1 of 3 .*: lab\/image-2:v1$/,
+      );
     }
   });
 
@@ -60,7 +72,9 @@ describe('loss-window', () => {
     const r = check(timeline(['missing', 'whole', 'missing']));
     expect(r.valid).toBe(false);
     expect(r.ops).toEqual([0, 10]);
-    expect(r.evidence).toContain('op 0 pushed lab/image-0:v1 (acknowledged at 0.07 s): expected whole on the standby, op 10 found it missing: fail HTTP 404 GET /v2/lab/image-0/manifests/v1: HTTP 404 MANIFEST_UNKNOWN');
+    expect(r.evidence).toContain(
+      'op 0 pushed lab/image-0:v1 (acknowledged at 0.07 s): expected whole on the standby, op 10 found it missing: fail HTTP 404 GET /v2/lab/image-0/manifests/v1: HTTP 404 MANIFEST_UNKNOWN',
+    );
   });
 
   it('is violated by an image pushed after the last sync that is on the standby, or one half there', () => {
@@ -71,13 +85,28 @@ describe('loss-window', () => {
   it('counts a pass cut short by the failover as neither synced nor clean', () => {
     // pass 2 starts after image 1 was acknowledged and is cut short: image 1 may or may not have been copied
     for (const found of ['whole', 'missing'] as const) {
-      const events = build([0, sync(1, 'start')], [10, sync(1, 'end')], ...push(0, 50), ...push(1, 300), [400, sync(2, 'start')], [480, sync(2, 'end', false)], [500, failover], ...pull(10, 0, 600, 'whole'), ...pull(11, 1, 610, found));
+      const events = build(
+        [0, sync(1, 'start')],
+        [10, sync(1, 'end')],
+        ...push(0, 50),
+        ...push(1, 300),
+        [400, sync(2, 'start')],
+        [480, sync(2, 'end', false)],
+        [500, failover],
+        ...pull(10, 0, 600, 'whole'),
+        ...pull(11, 1, 610, found),
+      );
       expect(check(events).valid).toBe(true);
     }
   });
 
   it('ignores pushes the standby acknowledged after the switch', () => {
-    const events = build(...timeline(['whole', 'whole', 'missing']).map((e): [number, NewEvent] => [e.t, e as NewEvent]), [700, invoke(3, 'push', { ...img(3), digest: 'sha256:3' })], [710, access('standby', 'distribution', 'PUT', manifest(3), 201)], [711, complete(3, 'push', 'ok', { value: { digest: 'sha256:3' } })]);
+    const events = build(
+      ...timeline(['whole', 'whole', 'missing']).map((e): [number, NewEvent] => [e.t, e as NewEvent]),
+      [700, invoke(3, 'push', { ...img(3), digest: 'sha256:3' })],
+      [710, access('standby', 'distribution', 'PUT', manifest(3), 201)],
+      [711, complete(3, 'push', 'ok', { value: { digest: 'sha256:3' } })],
+    );
     expect(check(events).evidence[1]).toMatch(/^1 of 3 /);
   });
 

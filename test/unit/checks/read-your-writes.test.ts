@@ -15,7 +15,9 @@ const pulled = (op: number, t: number, end: NewEvent): Array<[number, NewEvent]>
 
 describe('read-your-writes', () => {
   it('holds when a quiet read returns what was written', () => {
-    expect(checkOn('read-your-writes', build(...pushed, ...pulled(1, 20, complete(1, 'pull', 'ok', { value: { digest: 'sha256:aa', blobs: [] } }))))).toMatchObject({ valid: true });
+    expect(
+      checkOn('read-your-writes', build(...pushed, ...pulled(1, 20, complete(1, 'pull', 'ok', { value: { digest: 'sha256:aa', blobs: [] } })))),
+    ).toMatchObject({ valid: true });
   });
 
   it('is violated by a quiet read that fails, even with an unknown outcome', () => {
@@ -25,13 +27,27 @@ describe('read-your-writes', () => {
   });
 
   it('says nothing about reads during a fault, or after a delete', () => {
-    expect(checkOn('read-your-writes', build(...pushed, [15, applied('stall')], ...pulled(1, 20, complete(1, 'pull', 'info', { status: 500 })), [40, healed('stall')])).valid).toBe('unknown');
-    const deleted = build(...pushed, [15, invoke(1, 'delete', { ...img, digest: 'sha256:aa' })], [16, complete(1, 'delete', 'ok')], ...pulled(2, 20, complete(2, 'pull', 'fail', { status: 404 })));
+    expect(
+      checkOn(
+        'read-your-writes',
+        build(...pushed, [15, applied('stall')], ...pulled(1, 20, complete(1, 'pull', 'info', { status: 500 })), [40, healed('stall')]),
+      ).valid,
+    ).toBe('unknown');
+    const deleted = build(
+      ...pushed,
+      [15, invoke(1, 'delete', { ...img, digest: 'sha256:aa' })],
+      [16, complete(1, 'delete', 'ok')],
+      ...pulled(2, 20, complete(2, 'pull', 'fail', { status: 404 })),
+    );
     expect(checkOn('read-your-writes', deleted).valid).toBe('unknown');
   });
 
   it('counts a read after a one-shot action as quiet: an action opens no fault window', () => {
-    const events = build(...pushed, [15, action('flush', 'cache-flush', [{ component: 'cache', resource: 'FLUSHALL' }])], ...pulled(1, 20, complete(1, 'pull', 'fail', { status: 404 })));
+    const events = build(
+      ...pushed,
+      [15, action('flush', 'cache-flush', [{ component: 'cache', resource: 'FLUSHALL' }])],
+      ...pulled(1, 20, complete(1, 'pull', 'fail', { status: 404 })),
+    );
     expect(checkOn('read-your-writes', events)).toMatchObject({ valid: false, ops: [1] });
   });
 });

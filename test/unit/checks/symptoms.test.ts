@@ -124,46 +124,111 @@ describe('small-writes-stall', () => {
   });
 
   it('reads nginx upstream names with their status', () => {
-    const f = during(...failedPush, [100, access('s3-front', 'nginx', 'PUT', '/a', 504, { upstream: 'link (504)' })], [200, access('s3-front', 'nginx', 'PUT', '/b', 200, { upstream: 'direct (200)' })]);
+    const f = during(
+      ...failedPush,
+      [100, access('s3-front', 'nginx', 'PUT', '/a', 504, { upstream: 'link (504)' })],
+      [200, access('s3-front', 'nginx', 'PUT', '/b', 200, { upstream: 'direct (200)' })],
+    );
     expect(f.valid).toBe(true);
   });
 });
 
 describe('quota-refused', () => {
-  const quota = (t: 'applied' | 'healed'): NewEvent => ({ type: t === 'applied' ? 'fault.applied' : 'fault.healed', fault: 'quota', kind: 'quota', targets: [{ component: 'object-store', resource: 'user quota' }], detail: {} });
+  const quota = (t: 'applied' | 'healed'): NewEvent => ({
+    type: t === 'applied' ? 'fault.applied' : 'fault.healed',
+    fault: 'quota',
+    kind: 'quota',
+    targets: [{ component: 'object-store', resource: 'user quota' }],
+    detail: {},
+  });
   const refused = access('object-store', 'ceph', 'PUT', '/registry/x/data?partNumber=1', 403);
 
   it('is seen when the object store refused a write, the push failed, and a push after the raise worked', () => {
-    const f = run('quota-refused', [0, quota('applied')], [10, invoke(2, 'push', pushOf(img))], [20, refused], [30, complete(2, 'push', 'info', { status: 500, error: 'HTTP 500' })], [40, quota('healed')], [50, invoke(3, 'push', pushOf(img))], [60, complete(3, 'push', 'ok')]);
+    const f = run(
+      'quota-refused',
+      [0, quota('applied')],
+      [10, invoke(2, 'push', pushOf(img))],
+      [20, refused],
+      [30, complete(2, 'push', 'info', { status: 500, error: 'HTTP 500' })],
+      [40, quota('healed')],
+      [50, invoke(3, 'push', pushOf(img))],
+      [60, complete(3, 'push', 'ok')],
+    );
     expect(f.valid).toBe(true);
     expect(f.evidence.at(-1)).toBe('after the quota was lifted, op 3 push lab/a:v1 was acknowledged');
   });
 
   it('is not seen when the registry acknowledged the push anyway, or nothing worked after the raise', () => {
-    expect(run('quota-refused', [0, quota('applied')], [10, invoke(2, 'push', pushOf(img))], [20, refused], [30, complete(2, 'push', 'ok')], [40, quota('healed')]).valid).toBe(false);
-    expect(run('quota-refused', [0, quota('applied')], [10, invoke(2, 'push', pushOf(img))], [20, refused], [30, complete(2, 'push', 'info', { status: 500 })], [40, quota('healed')]).valid).toBe(false);
+    expect(
+      run('quota-refused', [0, quota('applied')], [10, invoke(2, 'push', pushOf(img))], [20, refused], [30, complete(2, 'push', 'ok')], [40, quota('healed')])
+        .valid,
+    ).toBe(false);
+    expect(
+      run(
+        'quota-refused',
+        [0, quota('applied')],
+        [10, invoke(2, 'push', pushOf(img))],
+        [20, refused],
+        [30, complete(2, 'push', 'info', { status: 500 })],
+        [40, quota('healed')],
+      ).valid,
+    ).toBe(false);
   });
 });
 
 describe('empty-after-switch', () => {
-  const sw = (t: 'applied' | 'healed'): NewEvent => ({ type: t === 'applied' ? 'fault.applied' : 'fault.healed', fault: 'switch', kind: 'bucket-switch', targets: [{ component: 'registry' }, { component: 'object-store', resource: 'new' }], detail: { to: 'new', objects: 0 } });
+  const sw = (t: 'applied' | 'healed'): NewEvent => ({
+    type: t === 'applied' ? 'fault.applied' : 'fault.healed',
+    fault: 'switch',
+    kind: 'bucket-switch',
+    targets: [{ component: 'registry' }, { component: 'object-store', resource: 'new' }],
+    detail: { to: 'new', objects: 0 },
+  });
   const other = { repo: 'lab/b', tag: 'v1' };
 
   it('is seen when images pushed before the switch get 404 and an image pushed after pulls', () => {
-    const f = run('empty-after-switch', [0, invoke(0, 'push', pushOf(img))], [10, complete(0, 'push', 'ok')], [20, sw('applied')], [30, invoke(1, 'pull', img)], [31, complete(1, 'pull', 'fail', { status: 404, error: 'MANIFEST_UNKNOWN' })], [40, invoke(2, 'push', pushOf(other))], [50, complete(2, 'push', 'ok')], [60, invoke(3, 'pull', other)], [61, complete(3, 'pull', 'ok')]);
+    const f = run(
+      'empty-after-switch',
+      [0, invoke(0, 'push', pushOf(img))],
+      [10, complete(0, 'push', 'ok')],
+      [20, sw('applied')],
+      [30, invoke(1, 'pull', img)],
+      [31, complete(1, 'pull', 'fail', { status: 404, error: 'MANIFEST_UNKNOWN' })],
+      [40, invoke(2, 'push', pushOf(other))],
+      [50, complete(2, 'push', 'ok')],
+      [60, invoke(3, 'pull', other)],
+      [61, complete(3, 'pull', 'ok')],
+    );
     expect(f.valid).toBe(true);
     expect(f.evidence[0]).toBe('switched to bucket new holding 0 objects; 1 pulls of images acknowledged before the switch got 404');
     expect(f.ops).toEqual([1]);
   });
 
   it('is not seen when the old images still pull after the switch', () => {
-    const f = run('empty-after-switch', [0, invoke(0, 'push', pushOf(img))], [10, complete(0, 'push', 'ok')], [20, sw('applied')], [30, invoke(1, 'pull', img)], [31, complete(1, 'pull', 'ok')], [40, invoke(2, 'push', pushOf(other))], [50, complete(2, 'push', 'ok')], [60, invoke(3, 'pull', other)], [61, complete(3, 'pull', 'ok')]);
+    const f = run(
+      'empty-after-switch',
+      [0, invoke(0, 'push', pushOf(img))],
+      [10, complete(0, 'push', 'ok')],
+      [20, sw('applied')],
+      [30, invoke(1, 'pull', img)],
+      [31, complete(1, 'pull', 'ok')],
+      [40, invoke(2, 'push', pushOf(other))],
+      [50, complete(2, 'push', 'ok')],
+      [60, invoke(3, 'pull', other)],
+      [61, complete(3, 'pull', 'ok')],
+    );
     expect(f.valid).toBe(false);
   });
 });
 
 describe('lost-on-zone-failover', () => {
-  const status = (caughtUp: boolean): NewEvent => ({ type: 'replication', component: 'object-store', zone: 'zb', caughtUp, ...(!caughtUp && { error: 'failed to fetch master sync status' }) });
+  const status = (caughtUp: boolean): NewEvent => ({
+    type: 'replication',
+    component: 'object-store',
+    zone: 'zb',
+    caughtUp,
+    ...(!caughtUp && { error: 'failed to fetch master sync status' }),
+  });
   const lost = [
     [0, status(true)],
     [10, invoke(0, 'push', pushOf(img))],

@@ -4,13 +4,7 @@ import { applied, build, healed } from './events/build.ts';
 
 describe('faultWindows', () => {
   const windows = faultWindows(
-    build(
-      [100, applied('stall')],
-      [150, applied('slow', 'other-link')],
-      [200, healed('stall')],
-      [300, applied('stall')],
-      [400, healed('never-applied')],
-    ),
+    build([100, applied('stall')], [150, applied('slow', 'other-link')], [200, healed('stall')], [300, applied('stall')], [400, healed('never-applied')]),
   );
 
   it('folds applied/healed into windows, a re-applied fault opening a new one', () => {

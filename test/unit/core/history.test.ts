@@ -16,7 +16,16 @@ describe('history', () => {
 
   it('pairs each invoke with its completion', () => {
     expect(ops).toHaveLength(2);
-    expect(ops[0]).toMatchObject({ op: 0, kind: 'push', args: { repo: 'a', tag: 'v1' }, invokedAt: 10, outcome: 'fail', completedAt: 110, error: 'HTTP 500', status: 500 });
+    expect(ops[0]).toMatchObject({
+      op: 0,
+      kind: 'push',
+      args: { repo: 'a', tag: 'v1' },
+      invokedAt: 10,
+      outcome: 'fail',
+      completedAt: 110,
+      error: 'HTTP 500',
+      status: 500,
+    });
     expect(duration(ops[0]!)).toBe(100);
   });
 

@@ -20,7 +20,14 @@ describe('the fuzzer as data', () => {
     const s = fuzzScenario('minio', ['timeout', 'latency']);
     expect(s.topology['object-store']).toEqual({ product: 'minio' });
     expect(s.topology['s3-front']).toMatchObject({ product: 'envoy', writesVia: 'rgw-link' });
-    expect(s.faults['timeout@rgw-link']).toEqual({ kind: 'toxic', link: 'rgw-link', toxic: 'timeout', stream: 'upstream', toxicity: 1, attributes: { timeout: 0 } });
+    expect(s.faults['timeout@rgw-link']).toEqual({
+      kind: 'toxic',
+      link: 'rgw-link',
+      toxic: 'timeout',
+      stream: 'upstream',
+      toxicity: 1,
+      attributes: { timeout: 0 },
+    });
     expect(Object.keys(s.faults)).toEqual(['timeout@rgw-link', 'latency@rgw-link']);
     expect(s.expect.holds).toEqual(FUZZ_INVARIANTS);
     expect(toxicSpec('latency', 'l').attributes).toEqual(TOXIC_PRESETS.latency);
@@ -38,7 +45,13 @@ describe('the fuzzer as data', () => {
   });
 
   it('describes commands in one short line', () => {
-    expect(shrunk.map(describeCommand)).toEqual(['upload-start()', 'fault(fault=timeout@rgw-link)', 'upload-patch(upload=0 bytes=100)', 'heal(fault=timeout@rgw-link)', 'upload-status(upload=0)']);
+    expect(shrunk.map(describeCommand)).toEqual([
+      'upload-start()',
+      'fault(fault=timeout@rgw-link)',
+      'upload-patch(upload=0 bytes=100)',
+      'heal(fault=timeout@rgw-link)',
+      'upload-status(upload=0)',
+    ]);
     expect(describeCommand({ cmd: 'push', layers: ['small', '1MiB'], chunked: true })).toBe('push(layers=small+1MiB chunked=true)');
   });
 
@@ -49,7 +62,12 @@ describe('the fuzzer as data', () => {
       const { cmd, ...fields } = c;
       expect(COMMANDS.get(cmd).spec.safeParse(fields).success).toBe(true);
     }
-    expect([...seen].sort()).toEqual(COMMANDS.all.filter((c) => c.fuzz?.(['x'])).map((c) => c.name).sort());
+    expect([...seen].sort()).toEqual(
+      COMMANDS.all
+        .filter((c) => c.fuzz?.(['x']))
+        .map((c) => c.name)
+        .sort(),
+    );
     expect(fc.sample(commandArbitrary([]), 300).some((c) => c.cmd === 'fault' || c.cmd === 'heal')).toBe(false);
   });
 });

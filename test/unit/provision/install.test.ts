@@ -11,6 +11,8 @@ it('tells a non-root user which apt-get command to run, and runs nothing', async
   const progress = vi.fn();
   const err = await aptInstall(['nginx', 'redis-server'], progress, consoleLog()).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(ProvisionError);
-  expect((err as Error).message).toBe('missing nginx, redis-server: install with `sudo apt-get install -y nginx redis-server` (the lab installs them only as root)');
+  expect((err as Error).message).toBe(
+    'missing nginx, redis-server: install with `sudo apt-get install -y nginx redis-server` (the lab installs them only as root)',
+  );
   expect(progress).not.toHaveBeenCalled();
 });

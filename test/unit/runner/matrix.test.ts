@@ -31,11 +31,20 @@ describe('lab matrix', () => {
 
   it('shows a combination that cannot apply as such, and runs the others', async () => {
     const ran: string[] = [];
-    const rows = await runMatrix({ ...loaded(swiftReplicaDown, 'x.ts'), file: 'x.ts' }, async (_s, c) => (ran.push(`${c.backend} ${c.registry}`), { verdict: verdict('reproduced', 0, [true]), run: 'r' }), () => {});
+    const rows = await runMatrix(
+      { ...loaded(swiftReplicaDown, 'x.ts'), file: 'x.ts' },
+      async (_s, c) => {
+        ran.push(`${c.backend} ${c.registry}`);
+        return { verdict: verdict('reproduced', 0, [true]), run: 'r' };
+      },
+      () => {},
+    );
     expect(ran).toEqual([]);
     expect(rows.every((r) => r.notApplicable)).toBe(true);
     expect(matrixExitCode(rows)).toBe(2);
-    expect(matrixTable('swift-replica-down', rows)[2]).toBe('| ceph, Distribution 2.8 | cannot apply | swift-replica-down keeps its registry on swift, not on an S3 object store: --backend does not apply | - |');
+    expect(matrixTable('swift-replica-down', rows)[2]).toBe(
+      '| ceph, Distribution 2.8 | cannot apply | swift-replica-down keeps its registry on swift, not on an S3 object store: --backend does not apply | - |',
+    );
   });
 
   it('prints verdict, symptoms seen and wall time, and exits with the worst code', () => {
@@ -50,8 +59,13 @@ describe('lab matrix', () => {
       '| minio, Distribution 3 | not reproduced | 1/2 (not seen: symptom-1) | 8.6 s |',
     ]);
     expect(matrixExitCode(rows)).toBe(1);
-    const hang: Verdict = { ...verdict('reproduced', 0, []), checks: { liveness: { kind: 'invariant', valid: false, evidence: [] }, durability: { kind: 'invariant', valid: true, evidence: [] } } };
-    expect(matrixTable('push-hangs', [{ backend: 'ceph', registry: '3', verdict: hang, seconds: 28.1 }])[2]).toBe('| ceph, Distribution 3 | reproduced | violated: liveness | 28.1 s |');
+    const hang: Verdict = {
+      ...verdict('reproduced', 0, []),
+      checks: { liveness: { kind: 'invariant', valid: false, evidence: [] }, durability: { kind: 'invariant', valid: true, evidence: [] } },
+    };
+    expect(matrixTable('push-hangs', [{ backend: 'ceph', registry: '3', verdict: hang, seconds: 28.1 }])[2]).toBe(
+      '| ceph, Distribution 3 | reproduced | violated: liveness | 28.1 s |',
+    );
     expect(matrixExitCode(rows.slice(0, 1))).toBe(0);
   });
 });

@@ -26,10 +26,18 @@ describe('stack choices', () => {
   });
 
   it('says why a combination cannot apply, from the rules of the scenario as it would run', () => {
-    expect(cannotApply(swift, { backend: 'minio' })).toBe('swift-replica-down keeps its registry on swift, not on an S3 object store: --backend does not apply');
-    expect(cannotApply(swift, { registry: '3' })).toBe('swift-replica-down cannot run with Distribution 3: topology.registry.version: the swift driver is gone from Distribution 3: swift storage needs 2.8');
-    expect(cannotApply(loaded(quota, 'q.ts'), { backend: 'minio' })).toBe("quota-exhausted cannot run with minio: faults.quota: a quota needs the object-store to have quota (a hard quota on the registry user's storage); minio does not, as configured (ceph does)");
-    expect(cannotApply(loaded(multisite, 'm.ts'), { backend: 'minio' })).toBe('multisite-lag-failover cannot run with minio: topology.object-store: unknown field multisite');
+    expect(cannotApply(swift, { backend: 'minio' })).toBe(
+      'swift-replica-down keeps its registry on swift, not on an S3 object store: --backend does not apply',
+    );
+    expect(cannotApply(swift, { registry: '3' })).toBe(
+      'swift-replica-down cannot run with Distribution 3: topology.registry.version: the swift driver is gone from Distribution 3: swift storage needs 2.8',
+    );
+    expect(cannotApply(loaded(quota, 'q.ts'), { backend: 'minio' })).toBe(
+      "quota-exhausted cannot run with minio: faults.quota: a quota needs the object-store to have quota (a hard quota on the registry user's storage); minio does not, as configured (ceph does)",
+    );
+    expect(cannotApply(loaded(multisite, 'm.ts'), { backend: 'minio' })).toBe(
+      'multisite-lag-failover cannot run with minio: topology.object-store: unknown field multisite',
+    );
     expect(cannotApply(swift, { registry: '2.8' })).toBeUndefined();
     expect(() => withChoice(swift, { registry: '3' })).toThrow(ScenarioError);
   });

@@ -87,7 +87,9 @@ describe('validate', () => {
   it('rejects an unknown check in expect.reproduced, naming the known ones', () => {
     const raw = copy();
     raw.expect.reproduced = ['push-5xx-during-fault', 'registry-on-fire'];
-    expect(errorOf(raw)).toMatch(/^scenarios\/my-scenario\.ts: expect\.reproduced\[1\]: unknown check "registry-on-fire"; known: durability, .*lost-on-zone-failover$/);
+    expect(errorOf(raw)).toMatch(
+      /^scenarios\/my-scenario\.ts: expect\.reproduced\[1\]: unknown check "registry-on-fire"; known: durability, .*lost-on-zone-failover$/,
+    );
   });
 
   it('rejects a typo inside a variant, naming the variant', () => {
@@ -116,7 +118,9 @@ describe('validate: a standby and steps that run at the same time', () => {
     const raw = copy();
     raw.topology.standby = { product: 'distribution', storage: 'filesystem' };
     raw.topology['standby-sync'] = { product: 'rsync', everyMs: 1000 };
-    expect(errorOf(raw)).toBe(`${FILE}: topology.standby-sync: the storage it copies needs the registry to have filesystem (storage in a directory of the run); distribution does not, as configured`);
+    expect(errorOf(raw)).toBe(
+      `${FILE}: topology.standby-sync: the storage it copies needs the registry to have filesystem (storage in a directory of the run); distribution does not, as configured`,
+    );
   });
 
   it('checks fault names inside concurrent branches', () => {
@@ -137,10 +141,18 @@ describe('validate: a standby and steps that run at the same time', () => {
 
 describe('validate: what the registries allow', () => {
   it('rejects a link of a shape the lab never wires, before anything starts', () => {
-    for (const [from, to] of [['s3-front', 's3-front'], ['s3-front', 'registry'], ['registry-front', 'registry']]) {
+    for (const [from, to] of [
+      ['s3-front', 's3-front'],
+      ['s3-front', 'registry'],
+      ['registry-front', 'registry'],
+    ]) {
       const raw = copy();
       raw.topology.links['rgw-link'] = { from, to };
-      expect(errorOf(raw)).toMatch(new RegExp(`: topology\\.links\\.rgw-link: the lab wires no link ${from} → ${to}: a fault on it would do nothing; links this topology can take: s3-front → object-store`));
+      expect(errorOf(raw)).toMatch(
+        new RegExp(
+          `: topology\\.links\\.rgw-link: the lab wires no link ${from} → ${to}: a fault on it would do nothing; links this topology can take: s3-front → object-store`,
+        ),
+      );
     }
     const server = copy();
     server.topology.links['rgw-link'].to = 'object-store:c9';
@@ -181,7 +193,9 @@ describe('validate: what the registries allow', () => {
     const raw = copy();
     raw.faults.q = { kind: 'quota', maxBytes: 10 };
     raw.topology['object-store'] = { product: 'minio' };
-    expect(errorOf(raw)).toBe(`${FILE}: faults.q: a quota needs the object-store to have quota (a hard quota on the registry user's storage); minio does not, as configured (ceph does)`);
+    expect(errorOf(raw)).toBe(
+      `${FILE}: faults.q: a quota needs the object-store to have quota (a hard quota on the registry user's storage); minio does not, as configured (ceph does)`,
+    );
   });
 
   it('rejects a heal of a one-shot action', () => {

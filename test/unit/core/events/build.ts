@@ -10,7 +10,12 @@ export function build(...items: Array<[number, NewEvent]>): LabEvent[] {
 
 export const invoke = (op: number, kind: string, args: Record<string, unknown>): NewEvent => ({ type: 'op.invoke', op, kind, args });
 
-export const complete = (op: number, kind: string, outcome: Outcome, more: { value?: Record<string, unknown>; error?: string; status?: number } = {}): NewEvent => ({
+export const complete = (
+  op: number,
+  kind: string,
+  outcome: Outcome,
+  more: { value?: Record<string, unknown>; error?: string; status?: number } = {},
+): NewEvent => ({
   type: 'op.complete',
   op,
   kind,
@@ -21,9 +26,22 @@ export const complete = (op: number, kind: string, outcome: Outcome, more: { val
 const onLink = (link: string): Target[] => [{ component: 'fault-proxy', link }];
 export const applied = (fault: string, link = 'rgw-link'): NewEvent => ({ type: 'fault.applied', fault, kind: 'toxic', targets: onLink(link), detail: {} });
 export const healed = (fault: string, link = 'rgw-link'): NewEvent => ({ type: 'fault.healed', fault, kind: 'toxic', targets: onLink(link), detail: {} });
-export const action = (fault: string, kind: string, targets: Target[], detail: Record<string, unknown> = {}): NewEvent => ({ type: 'fault.action', fault, kind, targets, detail });
+export const action = (fault: string, kind: string, targets: Target[], detail: Record<string, unknown> = {}): NewEvent => ({
+  type: 'fault.action',
+  fault,
+  kind,
+  targets,
+  detail,
+});
 
-export const access = (component: string, product: string, method: string, path: string, status: number, more: { flags?: string; upstream?: string; durationMs?: number } = {}): NewEvent => ({
+export const access = (
+  component: string,
+  product: string,
+  method: string,
+  path: string,
+  status: number,
+  more: { flags?: string; upstream?: string; durationMs?: number } = {},
+): NewEvent => ({
   type: 'access',
   component,
   product,

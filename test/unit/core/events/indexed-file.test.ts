@@ -38,7 +38,13 @@ describe('IndexedFile', () => {
 
   it('reports a torn last line and indexes the complete ones', () => {
     const copy = join(mkdtempSync(join(tmpdir(), 'lab-idx-')), 'events.ndjson');
-    appendFileSync(copy, readEvents(FIXTURE).events.slice(0, 3).map((e) => JSON.stringify(e) + '\n').join('') + '{"seq":3,"t":4');
+    appendFileSync(
+      copy,
+      readEvents(FIXTURE)
+        .events.slice(0, 3)
+        .map((e) => JSON.stringify(e) + '\n')
+        .join('') + '{"seq":3,"t":4',
+    );
     const torn = new IndexedFile(copy);
     expect(torn.torn).toBe(true);
     expect(torn.length).toBe(3);

@@ -67,7 +67,10 @@ describe('EventLog and readEvents', () => {
 
   it('throws on a badly shaped event, naming the line and the field path', () => {
     writeFive();
-    replaceLine(2, JSON.stringify({ seq: 1, t: 1, at: 'x', type: 'component.starting', component: 'registry', product: 'distribution', pid: 1, argv: ['ok', 5] }));
+    replaceLine(
+      2,
+      JSON.stringify({ seq: 1, t: 1, at: 'x', type: 'component.starting', component: 'registry', product: 'distribution', pid: 1, argv: ['ok', 5] }),
+    );
     expect(() => readEvents(file)).toThrow(/events\.ndjson:2: argv\.1: /);
   });
 

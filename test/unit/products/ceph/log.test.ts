@@ -8,7 +8,15 @@ const PUT =
 describe('radosgwLine', () => {
   it('turns a beast line into an access event', () => {
     expect(radosgwLine(PUT, 'object-store')).toEqual([
-      { type: 'access', component: 'object-store', product: 'ceph', method: 'PUT', path: '/registry/docker/registry/v2/repositories/a/_uploads/6f1c/startedat', status: 200, durationMs: 4 },
+      {
+        type: 'access',
+        component: 'object-store',
+        product: 'ceph',
+        method: 'PUT',
+        path: '/registry/docker/registry/v2/repositories/a/_uploads/6f1c/startedat',
+        status: 200,
+        durationMs: 4,
+      },
     ]);
   });
 
@@ -20,6 +28,11 @@ describe('radosgwLine', () => {
 
   it('ignores other radosgw lines', () => {
     expect(radosgwLine('2026-11-22T05:57:10.920+0000 7f3c2effd700  1 ====== starting new request req=0x7f3c2effc6f0 =====', 'object-store')).toEqual([]);
-    expect(radosgwLine('2026-11-22T05:57:10.924+0000 7f3c2effd700  1 ====== req done req=0x7f3c2effc6f0 op status=0 http_status=200 latency=0.004000160s ======', 'object-store')).toEqual([]);
+    expect(
+      radosgwLine(
+        '2026-11-22T05:57:10.924+0000 7f3c2effd700  1 ====== req done req=0x7f3c2effc6f0 op status=0 http_status=200 latency=0.004000160s ======',
+        'object-store',
+      ),
+    ).toEqual([]);
   });
 });

@@ -44,7 +44,15 @@ failed to fetch master sync status: (5) Input/output error
 describe('zoneSetup', () => {
   it('defines both zones and commits the period before any radosgw runs, advertising za where zb will reach it', () => {
     const calls = zoneSetup({ za: 'http://127.0.0.1:19900', zb: 'http://127.0.0.1:19801' }, { accessKey: 'AK', secretKey: 'SK' });
-    expect(calls.map((c) => c.slice(0, 2).join(' '))).toEqual(['realm create', 'zonegroup create', 'zone create', 'user create', 'period update', 'zone create', 'period update']);
+    expect(calls.map((c) => c.slice(0, 2).join(' '))).toEqual([
+      'realm create',
+      'zonegroup create',
+      'zone create',
+      'user create',
+      'period update',
+      'zone create',
+      'period update',
+    ]);
     expect(calls[2]).toEqual(expect.arrayContaining(['--rgw-zone=za', '--endpoints=http://127.0.0.1:19900', '--master']));
     expect(calls[5]).toEqual(expect.arrayContaining(['--rgw-zone=zb', '--endpoints=http://127.0.0.1:19801', '--access-key=AK']));
     expect(calls[3]).toContain('--system');

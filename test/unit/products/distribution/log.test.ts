@@ -12,7 +12,14 @@ describe('distributionLine', () => {
     const events = distributionLine(ERROR_500, 'registry');
     expect(events).toHaveLength(2);
     const [acc, log] = events;
-    expect(acc).toMatchObject({ type: 'access', component: 'registry', product: 'distribution', method: 'POST', path: '/v2/si504/curlprobe/blobs/uploads/', status: 500 });
+    expect(acc).toMatchObject({
+      type: 'access',
+      component: 'registry',
+      product: 'distribution',
+      method: 'POST',
+      path: '/v2/si504/curlprobe/blobs/uploads/',
+      status: 500,
+    });
     expect(acc?.type === 'access' && acc.durationMs).toBeCloseTo(25380.6, 1);
     expect(log).toMatchObject({ type: 'component.log', component: 'registry', level: 'error' });
     expect(log?.type === 'component.log' && log.line).toContain('status code: 504');
@@ -66,7 +73,8 @@ describe('unquoteGo', () => {
   });
 
   it('keeps a 500 line with such escapes as an access event and an error', () => {
-    const line = 'time="2026-11-22T05:57:31Z" level=error msg="response completed with error" err.detail="tls: \\x1b[31mbad" http.request.method=GET http.request.uri="/v2/" http.response.duration=1ms http.response.status=500';
+    const line =
+      'time="2026-11-22T05:57:31Z" level=error msg="response completed with error" err.detail="tls: \\x1b[31mbad" http.request.method=GET http.request.uri="/v2/" http.response.duration=1ms http.response.status=500';
     const events = distributionLine(line, 'registry');
     expect(events.map((e) => e.type)).toEqual(['access', 'component.log']);
     expect(events[1]?.type === 'component.log' && events[1].line).toContain('tls: \x1b[31mbad');

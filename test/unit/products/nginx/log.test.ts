@@ -5,7 +5,16 @@ describe('nginxLine', () => {
   it('turns a JSON access line into an access event', () => {
     const line = '{"method":"PUT","path":"/registry/x?partNumber=1","status":504,"upstream":"link","upstreamStatus":"504","ms":1.001}';
     expect(nginxLine(line, 's3-front')).toEqual([
-      { type: 'access', component: 's3-front', product: 'nginx', method: 'PUT', path: '/registry/x?partNumber=1', status: 504, upstream: 'link (504)', durationMs: 1001 },
+      {
+        type: 'access',
+        component: 's3-front',
+        product: 'nginx',
+        method: 'PUT',
+        path: '/registry/x?partNumber=1',
+        status: 504,
+        upstream: 'link (504)',
+        durationMs: 1001,
+      },
     ]);
   });
 
@@ -20,7 +29,9 @@ describe('nginxLine', () => {
   });
 
   it('keeps warn, drops notice and garbage', () => {
-    expect(nginxLine('2026/11/22 05:58:01 [warn] 25158#25158: *1 an upstream response is buffered to a temporary file', 'x')).toMatchObject([{ level: 'warn' }]);
+    expect(nginxLine('2026/11/22 05:58:01 [warn] 25158#25158: *1 an upstream response is buffered to a temporary file', 'x')).toMatchObject([
+      { level: 'warn' },
+    ]);
     expect(nginxLine('2026/11/22 05:58:01 [notice] 25158#25158: signal process started', 'x')).toEqual([]);
     expect(nginxLine('{"method":', 'x')).toEqual([]);
   });

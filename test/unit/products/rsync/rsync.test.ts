@@ -25,6 +25,8 @@ describe('rsyncStats', () => {
   });
 
   it('reads a pass that had nothing to copy as zero', () => {
-    expect(rsyncStats(OUTPUT.replace('transferred: 2', 'transferred: 0').replace('Total transferred file size: 123,459', 'Total transferred file size: 0'))).toEqual({ files: 0, bytes: 0 });
+    expect(
+      rsyncStats(OUTPUT.replace('transferred: 2', 'transferred: 0').replace('Total transferred file size: 123,459', 'Total transferred file size: 0')),
+    ).toEqual({ files: 0, bytes: 0 });
   });
 });
