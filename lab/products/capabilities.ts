@@ -32,6 +32,19 @@ export interface SyncStatus {
 
 export type Daemon = 'object-updater' | 'container-replicator';
 
+/** Which requests an HTTP fault may act on. */
+export interface HttpMatch {
+  methods?: string[];
+  /** requests whose path starts with it */
+  pathPrefix?: string;
+}
+
+/** What an HTTP fault does to the share of matching requests it picks (percent 0: nothing). */
+export interface HttpFaultSetting {
+  abort?: { status: number; percent: number };
+  delay?: { ms: number; percent: number };
+}
+
 export const S3_STORE = capability<S3Store>('s3-store', 'an S3 API with per-run keys and a bucket for the registry');
 export const SWIFT_STORE = capability<SwiftStore>('swift-store', 'a Swift API with tempauth and a container for the registry');
 export const QUOTA = capability<{ setQuota(maxBytes: number | null): Promise<string> }>('quota', "a hard quota on the registry user's storage");
@@ -57,4 +70,8 @@ export const SYNC_JOB = capability<{ readonly lastCompleted: number; passNow(): 
   'sync-job',
   'periodic sync passes, one of them on demand',
 );
+export const HTTP_FAULTS = capability<{
+  addHttpFault(name: string, match: HttpMatch): void;
+  setHttpFault(name: string, s: HttpFaultSetting): Promise<Record<string, unknown>>;
+}>('http-faults', 'HTTP faults (an abort with a status, or a delay) for a share of matching requests, declared before start and switched at run time');
 export const FAULT_PROXY = capability<{ readonly client: ToxiproxyClient; linkPort(link: string): number }>('fault-proxy', 'one TCP proxy per faultable link');

@@ -19,13 +19,15 @@ export interface Started extends AsyncDisposable {
   events: LabEvent[];
 }
 
-export async function startTopology(topology: TopologyInput): Promise<Started> {
+/** `before`: what to do with the stack built and not started (declare a fault filter …). */
+export async function startTopology(topology: TopologyInput, before: (stack: Stack) => void = () => {}): Promise<Started> {
   const t = validate({ name: 'integration', symptom: '-', source: '-', topology, workload: [{ pull: 'all' }], expect: {} }, 'integration test')
     .topology as TopologyData;
   const run = RunDir.create('integration', mkdtempSync(join(tmpdir(), 'lab-it-')));
   const events: LabEvent[] = [];
   run.events.subscribe((e) => events.push(e));
   const stack = buildStack(t);
+  before(stack);
   const { programs } = await provision(programsOf(t), () => {}, run.log);
   const dispose = async () => {
     await stack.stop();

@@ -8,7 +8,8 @@ import type { Programs } from '../../provision/programs.ts';
 import { Component, firstLine } from '../../runtime/component.ts';
 import type { PortAllocator } from '../../runtime/ports.ts';
 import { httpOk } from '../../runtime/ready.ts';
-import { FAULT_PROXY } from '../capabilities.ts';
+import { ComponentError } from '../../core/errors.ts';
+import { FAULT_PROXY, type HttpFaultSetting, type HttpMatch } from '../capabilities.ts';
 import { envoyAccess } from './log.ts';
 
 export interface EnvoyOptions {
@@ -20,6 +21,8 @@ export interface EnvoyOptions {
 export class Envoy extends Component {
   readonly product = 'envoy';
   adminPort = 0;
+  /** its HTTP faults by name, each with the prefix of its runtime keys */
+  private readonly httpFaults = new Map<string, HttpMatch & { runtime: string }>();
 
   constructor(
     role: string,
@@ -37,6 +40,34 @@ export class Envoy extends Component {
     return envoyAccess(line, this.role);
   }
 
+  /** A fault filter in its config (before it starts), doing nothing until set. */
+  addHttpFault(name: string, match: HttpMatch): void {
+    this.httpFaults.set(name, { ...match, runtime: `lab.fault.f${this.httpFaults.size}` });
+  }
+
+  /** Sets a fault filter's runtime keys through the admin API; returns them as envoy then reports them. */
+  async setHttpFault(name: string, s: HttpFaultSetting): Promise<Record<string, unknown>> {
+    const f = this.httpFaults.get(name);
+    if (!f) throw new ComponentError(this.role, `no HTTP fault ${name} in its config`);
+    const keys = {
+      [`${f.runtime}.abort_percent`]: s.abort?.percent ?? 0,
+      [`${f.runtime}.http_status`]: s.abort?.status ?? 503,
+      [`${f.runtime}.delay_percent`]: s.delay?.percent ?? 0,
+      [`${f.runtime}.delay_ms`]: s.delay?.ms ?? 1,
+    };
+    const admin = `http://127.0.0.1:${this.adminPort}`;
+    const set = await fetch(`${admin}/runtime_modify?${new URLSearchParams(Object.entries(keys).map(([k, v]): [string, string] => [k, String(v)]))}`, {
+      method: 'POST',
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!set.ok) throw new ComponentError(this.role, `runtime_modify: HTTP ${set.status} ${(await set.text()).trim()}`);
+    await set.arrayBuffer().catch(() => undefined);
+    const { entries } = (await (await fetch(`${admin}/runtime`, { signal: AbortSignal.timeout(5000) })).json()) as {
+      entries: Record<string, { final_value: string }>;
+    };
+    return Object.fromEntries(Object.keys(keys).map((k) => [k.slice(f.runtime.length + 1), Number(entries[k]?.final_value)]));
+  }
+
   protected async launch(): Promise<void> {
     const dir = join(this.ctx.dir, this.role);
     mkdirSync(dir, { recursive: true });
@@ -45,7 +76,14 @@ export class Envoy extends Component {
     const link = o.link && { port: this.ctx.capable(o.link.via, FAULT_PROXY).linkPort(o.link.name), methods: o.link.methods, belowBytes: o.link.belowBytes };
     writeFileSync(
       file,
-      envoyConfig({ port: this.port, adminPort: this.adminPort, streamIdleTimeoutMs: o.streamIdleTimeoutMs, direct: this.ctx.peer(o.upstream).port, link }),
+      envoyConfig({
+        port: this.port,
+        adminPort: this.adminPort,
+        streamIdleTimeoutMs: o.streamIdleTimeoutMs,
+        direct: this.ctx.peer(o.upstream).port,
+        link,
+        httpFaults: [...this.httpFaults.values()],
+      }),
     );
     // access log lines are flushed every 10 s by default: the lab wants them as they happen
     const args = [
