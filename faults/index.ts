@@ -7,6 +7,7 @@ import cacheFlush from './cache-flush.ts';
 import daemonPass from './daemon-pass.ts';
 import failover from './failover.ts';
 import type { FaultKind } from './fault.ts';
+import httpFault from './http-fault.ts';
 import linkDown from './link-down.ts';
 import processFault from './process.ts';
 import quota from './quota.ts';
@@ -30,6 +31,7 @@ export const FAULT_LIST = [
   bucketSwitch,
   bucketCopy,
   processFault,
+  httpFault,
 ] as const;
 
 export const FAULTS = new Registry<FaultKind>('fault kind', FAULT_LIST as unknown as FaultKind[]);
