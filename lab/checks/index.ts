@@ -17,7 +17,9 @@ import objectStoreSilent from './object-store-silent.ts';
 import push5xxDuringFault from './push-5xx-during-fault.ts';
 import quotaRefused from './quota-refused.ts';
 import readYourWrites from './read-your-writes.ts';
+import registryRetried503 from './registry-retried-503.ts';
 import s3FrontIdleTimeout504 from './s3-front-idle-timeout-504.ts';
+import s3FrontInjected503 from './s3-front-injected-503.ts';
 import servesWithoutRedis from './serves-without-redis.ts';
 import smallWritesStall from './small-writes-stall.ts';
 import staleContainerListing from './stale-container-listing.ts';
@@ -42,6 +44,8 @@ export const CHECKS = new Registry<Check>('check', [
   quotaRefused,
   emptyAfterSwitch,
   lostOnZoneFailover,
+  s3FrontInjected503,
+  registryRetried503,
 ]);
 
 /** The invariants every run is checked against, whatever its scenario names. */
