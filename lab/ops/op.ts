@@ -7,13 +7,7 @@ import type { z } from 'zod';
 import type { OpContext } from './context.ts';
 import type { Model } from './model.ts';
 
-export interface OpKind<K extends string = string, A extends z.ZodTypeAny = z.ZodTypeAny, V extends z.ZodTypeAny = z.ZodTypeAny> {
-  readonly name: K;
-  /** what op.invoke records */
-  readonly args: A;
-  /** what op.complete records when the op returned one */
-  readonly value: V;
-}
+export { type OpKind, opKind } from './recorder.ts';
 
 export interface Command<N extends string = string, S extends z.ZodTypeAny = z.ZodTypeAny> {
   readonly name: N;
@@ -27,5 +21,4 @@ export interface Command<N extends string = string, S extends z.ZodTypeAny = z.Z
   fuzz?(faults: readonly string[]): { weight: number; arbitrary: fc.Arbitrary<z.output<S>> } | undefined;
 }
 
-export const opKind = <const K extends string, A extends z.ZodTypeAny, V extends z.ZodTypeAny>(k: OpKind<K, A, V>): OpKind<K, A, V> => k;
 export const command = <const N extends string, S extends z.ZodTypeAny>(c: Command<N, S>): Command<N, S> => c;

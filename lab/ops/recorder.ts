@@ -5,7 +5,16 @@ import { OciClient, RegistryError } from '../clients/oci.ts';
 import type { EventLog } from '../core/events/log.ts';
 import type { Outcome } from '../core/events/schema.ts';
 import { outcomeOf } from '../core/outcome.ts';
-import type { OpKind } from './op.ts';
+
+export interface OpKind<K extends string = string, A extends z.ZodTypeAny = z.ZodTypeAny, V extends z.ZodTypeAny = z.ZodTypeAny> {
+  readonly name: K;
+  /** what op.invoke records */
+  readonly args: A;
+  /** what op.complete records when the op returned one */
+  readonly value: V;
+}
+
+export const opKind = <const K extends string, A extends z.ZodTypeAny, V extends z.ZodTypeAny>(k: OpKind<K, A, V>): OpKind<K, A, V> => k;
 
 /** How an op ended without an exception: its outcome may still be fail (e.g. corrupt bytes). */
 export interface Completion<V> {

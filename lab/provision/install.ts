@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ProvisionError } from '../core/errors.ts';
 import type { LabLog } from '../core/lab-log.ts';
-import { cleanEnv } from '../runtime/env.ts';
+import { cleanEnv } from '../core/env.ts';
 
 export type Progress = (line: string) => void;
 

@@ -9,7 +9,7 @@ import type { NewEvent } from '../core/events/schema.ts';
 import type { LabLog } from '../core/lab-log.ts';
 import type { Programs } from '../provision/programs.ts';
 import type { Capability } from './capability.ts';
-import { cleanEnv } from './env.ts';
+import { cleanEnv } from '../core/env.ts';
 import type { PortAllocator } from './ports.ts';
 import { ManagedProcess } from './process.ts';
 import { FileTail } from './tail.ts';

@@ -12,7 +12,7 @@ import { ComponentError } from '../../core/errors.ts';
 import type { NewEvent } from '../../core/events/schema.ts';
 import type { Programs } from '../../provision/programs.ts';
 import { Component, firstLine } from '../../runtime/component.ts';
-import { cleanEnv } from '../../runtime/env.ts';
+import { cleanEnv } from '../../core/env.ts';
 import type { PortAllocator } from '../../runtime/ports.ts';
 import { httpOk } from '../../runtime/ready.ts';
 import { FAULT_PROXY, type S3Store, type SyncStatus, type Zone } from '../capabilities.ts';

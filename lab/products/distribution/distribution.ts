@@ -7,7 +7,7 @@ import { distributionConfig, type Storage } from '../../../fixtures/config/distr
 import type { NewEvent } from '../../core/events/schema.ts';
 import type { Programs } from '../../provision/programs.ts';
 import { Component, firstLine } from '../../runtime/component.ts';
-import { cleanEnv } from '../../runtime/env.ts';
+import { cleanEnv } from '../../core/env.ts';
 import { httpOk } from '../../runtime/ready.ts';
 import { REDIS, S3_STORE, SWIFT_STORE } from '../capabilities.ts';
 import { distributionLine } from './log.ts';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { bucketOf, createBucket, type S3Credentials } from '../../clients/s3.ts';
 import { ComponentError } from '../../core/errors.ts';
 import { Component } from '../../runtime/component.ts';
-import { cleanEnv } from '../../runtime/env.ts';
+import { cleanEnv } from '../../core/env.ts';
 import type { PortAllocator } from '../../runtime/ports.ts';
 import { httpOk } from '../../runtime/ready.ts';
 import type { S3Store } from '../capabilities.ts';

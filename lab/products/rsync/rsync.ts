@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import type { Programs } from '../../provision/programs.ts';
 import { Component, firstLine } from '../../runtime/component.ts';
-import { cleanEnv } from '../../runtime/env.ts';
+import { cleanEnv } from '../../core/env.ts';
 import { FILESYSTEM } from '../capabilities.ts';
 
 const exec = promisify(execFile);

@@ -2,7 +2,7 @@
 import { ToxiproxyClient } from '../../clients/toxiproxy.ts';
 import type { NewEvent } from '../../core/events/schema.ts';
 import { Component } from '../../runtime/component.ts';
-import { cleanEnv } from '../../runtime/env.ts';
+import { cleanEnv } from '../../core/env.ts';
 import type { PortAllocator } from '../../runtime/ports.ts';
 import type { Link } from '../product.ts';
 
