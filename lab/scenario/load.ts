@@ -35,7 +35,9 @@ function where(issue: ZodIssue): string {
 }
 
 function describe(issue: ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+  // zod's own message, or one that names what takes the fields
+  if (issue.code === 'unrecognized_keys')
+    return issue.message.startsWith('Unrecognized') ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : issue.message;
   if (issue.code === 'invalid_union') {
     const inner = issue.unionErrors.flatMap((e) => e.issues).sort((a, b) => b.path.length - a.path.length)[0];
     if (inner) return `${describe(inner)} (at ${where(inner)})`;

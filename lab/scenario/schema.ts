@@ -16,7 +16,14 @@ export const MAX_MS = 3_600_000;
 
 type Raw = Record<string, unknown>;
 
-/** `{ <tag>: name, ...fields }`: the name picks a registry entry, whose schema checks the other fields. */
+/** The fields an object schema takes (through refinements). */
+function fieldsOf(s: z.ZodTypeAny): string[] {
+  if (s instanceof z.ZodEffects) return fieldsOf(s.innerType());
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : [];
+}
+
+/** `{ <tag>: name, ...fields }`: the name picks a registry entry, whose schema checks the other fields; a field
+ * it does not take is named with the ones it does. */
 function tagged<E extends { name: string }>(
   tag: string,
   reg: Registry<E>,
@@ -37,7 +44,14 @@ function tagged<E extends { name: string }>(
     const { [tag]: _, ...rest } = raw;
     const parsed = spec(entry).safeParse(rest);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) ctx.addIssue(issue as z.IssueData);
+      for (const issue of parsed.error.issues) {
+        const takes = fieldsOf(spec(entry));
+        const message =
+          issue.code === 'unrecognized_keys' && issue.path.length === 0
+            ? `${name} has no field ${issue.keys.join(', ')}; it takes ${takes.join(', ') || 'none'}`
+            : issue.message;
+        ctx.addIssue({ ...(issue as z.IssueData), message });
+      }
       return z.NEVER;
     }
     return { [tag]: name, ...(parsed.data as Raw) };

@@ -17,7 +17,7 @@ describe('s3-503-slowdown', () => {
     const { status, verdict, events, ops } = scenarioRun('s3-503-slowdown', undefined, 240_000);
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('reproduced');
-    const { applied, healed, during } = window(events);
+    const { applied, healed } = window(events);
     expect(applied.detail).toMatchObject({ abort: { status: 503, percent: 50 }, runtime: { abort_percent: 50, http_status: 503 } });
     expect(healed.detail).toMatchObject({ runtime: { abort_percent: 0 } });
     const injected = frontPuts(events).filter((e) => e.status === 503 && e.flags === 'FI');

@@ -36,7 +36,7 @@ describe('stack choices', () => {
       "quota-exhausted cannot run with minio: faults.quota: a quota needs the object-store to have quota (a hard quota on the registry user's storage); minio does not, as configured (ceph does)",
     );
     expect(cannotApply(loaded(multisite, 'm.ts'), { backend: 'minio' })).toBe(
-      'multisite-lag-failover cannot run with minio: topology.object-store: unknown field multisite',
+      'multisite-lag-failover cannot run with minio: topology.object-store: minio has no field multisite; it takes none',
     );
     expect(cannotApply(swift, { registry: '2.8' })).toBeUndefined();
     expect(() => withChoice(swift, { registry: '3' })).toThrow(ScenarioError);

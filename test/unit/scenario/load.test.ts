@@ -45,14 +45,14 @@ describe('validate', () => {
   it('rejects a typo in a role field', () => {
     const raw = copy();
     raw.topology['s3-front'].writesvia = 'rgw-link';
-    expect(errorOf(raw)).toBe(`${FILE}: topology.s3-front: unknown field writesvia`);
+    expect(errorOf(raw)).toBe(`${FILE}: topology.s3-front: envoy has no field writesvia; it takes idleTimeoutMs, writesVia, writeMethods, writesBelowBytes`);
   });
 
   it('names the unknown field when a typo hides a required one', () => {
     const raw = copy();
     raw.topology.registry.storge = raw.topology.registry.storage;
     delete raw.topology.registry.storage;
-    expect(errorOf(raw)).toBe(`${FILE}: topology.registry: unknown field storge`);
+    expect(errorOf(raw)).toBe(`${FILE}: topology.registry: distribution has no field storge; it takes version, storage, cache, redisHealthCheck`);
   });
 
   it('rejects a bad layer size', () => {
@@ -88,14 +88,16 @@ describe('validate', () => {
     const raw = copy();
     raw.expect.reproduced = ['push-5xx-during-fault', 'registry-on-fire'];
     expect(errorOf(raw)).toMatch(
-      /^scenarios\/my-scenario\.ts: expect\.reproduced\[1\]: unknown check "registry-on-fire"; known: durability, .*lost-on-zone-failover$/,
+      /^scenarios\/my-scenario\.ts: expect\.reproduced\[1\]: unknown check "registry-on-fire"; known: durability, integrity, liveness, .*, lost-on-zone-failover, /,
     );
   });
 
   it('rejects a typo inside a variant, naming the variant', () => {
     const raw = copy();
     raw.variants['nginx-front'].topology['s3-front'].idleTimeoutMS = 5;
-    expect(errorOf(raw, 'nginx-front')).toBe(`${FILE}: variants.nginx-front: topology.s3-front: unknown field idleTimeoutMS`);
+    expect(errorOf(raw, 'nginx-front')).toBe(
+      `${FILE}: variants.nginx-front: topology.s3-front: nginx has no field idleTimeoutMS; it takes idleTimeoutMs, writesVia, writeMethods, writesBelowBytes`,
+    );
   });
 });
 
