@@ -1,9 +1,8 @@
 // Delete an image's manifest by digest.
 import fc from 'fast-check';
 import { z } from 'zod';
-import { Model } from './model.ts';
+import { FUZZ_INDEX, index, Model } from './model.ts';
 import { command, opKind } from './op.ts';
-import { FUZZ_INDEX, index } from './pull.ts';
 
 export const del = opKind({
   name: 'delete',

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { sha256 } from '../../fixtures/image.ts';
 import { command, opKind } from './op.ts';
-import { index, pulledBlob } from './pull.ts';
+import { index } from './model.ts';
+import { pulledBlob } from './pull.ts';
 
 export const getBlob = opKind({ name: 'get-blob', args: z.object({ repo: z.string(), digest: z.string() }), value: z.object({ blobs: z.array(pulledBlob) }) });
 

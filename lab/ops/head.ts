@@ -1,9 +1,8 @@
 // HEAD one layer of an image in its repository.
 import fc from 'fast-check';
 import { z } from 'zod';
-import { Model } from './model.ts';
+import { FUZZ_INDEX, index, Model } from './model.ts';
 import { command, opKind } from './op.ts';
-import { FUZZ_INDEX, index } from './pull.ts';
 
 export const head = opKind({
   name: 'head',

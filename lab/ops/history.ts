@@ -4,9 +4,9 @@ import type { z } from 'zod';
 import { EventLogError } from '../core/events/log.ts';
 import type { LabEvent } from '../core/events/schema.ts';
 import { rawHistory, type RawOp } from '../core/history.ts';
-import { OP_KINDS, type OP_LIST } from './index.ts';
+import { OP_KINDS, type OpKindList } from './index.ts';
 
-type Kinds = (typeof OP_LIST)[number];
+type Kinds = OpKindList;
 export type OpKindName = Kinds['name'];
 
 export type OpOf<K extends OpKindName> = Omit<RawOp, 'kind' | 'args' | 'value'> & {

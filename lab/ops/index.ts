@@ -22,22 +22,12 @@ import uploadStatus from './upload-status.ts';
 
 const FILES = [push, pushBlobs, pull, head, mount, del, gc, restart, uploadStart, uploadPatch, uploadCommit, uploadStatus, getBlob, fault] as const;
 
-export const OP_LIST = [
-  push.kind,
-  pushBlobs.kind,
-  pull.kind,
-  head.kind,
-  mount.kind,
-  del.kind,
-  gc.kind,
-  restart.kind,
-  uploadStart.kind,
-  uploadPatch.kind,
-  uploadCommit.kind,
-  uploadStatus.kind,
-  getBlob.kind,
-] as const;
-export const OP_KINDS = new Registry<OpKind>('op kind', OP_LIST as unknown as OpKind[]);
+/** The op kinds, typed: what the history's ops are typed by. */
+export type OpKindList = Extract<(typeof FILES)[number], { kind: unknown }>['kind'];
+export const OP_KINDS = new Registry<OpKind>(
+  'op kind',
+  FILES.flatMap((f) => ('kind' in f ? [f.kind as OpKind] : [])),
+);
 
 type Commands = (typeof FILES)[number]['commands'][number];
 export const COMMANDS = new Registry<Command>(

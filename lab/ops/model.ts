@@ -1,6 +1,13 @@
 // What the fuzzer believes about the registry in one case: images pushed (acknowledged, unknown, deleted),
 // uploads started and how many bytes the registry acknowledged, faults active.
+import fc from 'fast-check';
+import { z } from 'zod';
 import type { Blob, Image } from '../../fixtures/image.ts';
+
+/** An image, layer or upload named by its index among those made so far (wrapping). */
+export const index = z.number().int().nonnegative();
+/** The indices the fuzzer picks from. */
+export const FUZZ_INDEX = fc.nat({ max: 7 });
 
 export interface ImageState {
   repo: string;

@@ -1,9 +1,8 @@
 // Mount one layer of an image into a new repository of the case (cross-repository mount).
 import fc from 'fast-check';
 import { z } from 'zod';
-import { Model } from './model.ts';
+import { FUZZ_INDEX, index, Model } from './model.ts';
 import { command, opKind } from './op.ts';
-import { FUZZ_INDEX, index } from './pull.ts';
 
 export const mount = opKind({
   name: 'mount',

@@ -1,13 +1,11 @@
 // Pull an image back and hash every byte; a mismatch ends the op fail with the evidence in its value.
 import fc from 'fast-check';
 import { z } from 'zod';
-import { Model } from './model.ts';
+import { FUZZ_INDEX, index, Model } from './model.ts';
 import { command, opKind } from './op.ts';
 
 /** A blob as pulled: actual is the sha256 of the bytes received (or how they were cut short). */
 export const pulledBlob = z.object({ digest: z.string(), actual: z.string(), size: z.number() });
-export const index = z.number().int().nonnegative();
-export const FUZZ_INDEX = fc.nat({ max: 7 });
 
 export const pull = opKind({
   name: 'pull',

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { seededBytes } from '../../fixtures/image.ts';
 import { command, opKind } from './op.ts';
-import { FUZZ_INDEX, index } from './pull.ts';
+import { FUZZ_INDEX, index } from './model.ts';
 
 export const uploadPatch = opKind({
   name: 'upload-patch',

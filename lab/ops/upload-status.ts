@@ -1,9 +1,8 @@
 // GET an open upload: what the registry still holds of it (the last byte, -1 for none).
 import fc from 'fast-check';
 import { z } from 'zod';
-import type { Model } from './model.ts';
+import { FUZZ_INDEX, index, type Model } from './model.ts';
 import { command, opKind } from './op.ts';
-import { FUZZ_INDEX, index } from './pull.ts';
 
 export const uploadStatus = opKind({
   name: 'upload-status',

@@ -5,8 +5,6 @@ import type { S3Credentials } from '../clients/s3.ts';
 import type { ToxiproxyClient } from '../clients/toxiproxy.ts';
 import { capability } from '../runtime/capability.ts';
 
-export type { Capability } from '../runtime/capability.ts';
-
 export interface S3Store {
   readonly endpoint: string;
   readonly credentials: S3Credentials;

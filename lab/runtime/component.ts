@@ -152,7 +152,8 @@ export abstract class Component {
     let events: NewEvent[] = [];
     try {
       events = this.parseLine(line, source);
-    } catch {
+    } catch (e) {
+      this.ctx.log.warn({ component: this.role, process: source, err: (e as Error).message, line: line.slice(0, 300) }, 'log line not understood');
       return;
     }
     for (const e of events) this.ctx.events.append(e);

@@ -4,14 +4,14 @@ import type { EventOf } from '../../lab/core/events/schema.ts';
 import { refOf } from '../../lab/ops/history.ts';
 import { scenarioRun } from './lab-cli.ts';
 
-function run(variant?: string) {
-  const r = scenarioRun('backend-switch-empty', variant);
+async function run(variant?: string) {
+  const r = await scenarioRun('backend-switch-empty', variant);
   return { ...r, sw: r.events.find((e): e is EventOf<'fault.applied'> => e.type === 'fault.applied' && e.kind === 'bucket-switch')! };
 }
 
 describe('backend-switch-empty', () => {
-  it('reproduces: after the switch to the empty bucket, images pushed before get 404; the new push pulls', () => {
-    const { status, verdict, ops, sw } = run();
+  it('reproduces: after the switch to the empty bucket, images pushed before get 404; the new push pulls', async () => {
+    const { status, verdict, ops, sw } = await run();
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('reproduced');
     expect(sw.detail).toMatchObject({ from: 'registry', to: 'registry-restricted', objects: 0 });
@@ -25,8 +25,8 @@ describe('backend-switch-empty', () => {
     expect(ops.find((o) => o.kind === 'pull' && refOf(o) === refOf(fresh))).toMatchObject({ outcome: 'ok' });
   });
 
-  it('holds when the images were copied into the new bucket before the switch', () => {
-    const { status, verdict, events, ops, sw } = run('copied');
+  it('holds when the images were copied into the new bucket before the switch', async () => {
+    const { status, verdict, events, ops, sw } = await run('copied');
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('holds');
     const copy = events.find((e): e is EventOf<'fault.action'> => e.type === 'fault.action' && e.kind === 'bucket-copy')!;

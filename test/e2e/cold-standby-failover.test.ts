@@ -17,8 +17,8 @@ const answered = (events: LabEvent[], registry: string, method: string, path: st
   of(events, 'access').find((e) => e.component === registry && e.method === method && e.path === path)?.status;
 
 describe('cold-standby-failover', () => {
-  it('reproduces: exactly the images acknowledged after the last rsync pass are gone from the standby', () => {
-    const { status, verdict, events, ops } = run();
+  it('reproduces: exactly the images acknowledged after the last rsync pass are gone from the standby', async () => {
+    const { status, verdict, events, ops } = await run();
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('reproduced');
     const failover = of(events, 'fault.action').find((e) => e.kind === 'failover')!;
@@ -55,8 +55,8 @@ describe('cold-standby-failover', () => {
     expect(verdict.checks.durability.valid).toBe(false);
   });
 
-  it('holds with a planned failover: read-only, a final rsync pass, then the switch', () => {
-    const { status, verdict, events, ops } = run('planned');
+  it('holds with a planned failover: read-only, a final rsync pass, then the switch', async () => {
+    const { status, verdict, events, ops } = await run('planned');
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('holds');
     const done = [...of(events, 'fault.applied'), ...of(events, 'fault.action')];

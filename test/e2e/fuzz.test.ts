@@ -3,16 +3,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { alive, eventsOf, lab, runsDir, started } from './lab-cli.ts';
+import { alive, eventsOf, lab, labAsync, runsDir, started } from './lab-cli.ts';
 
 const REPRODUCER = resolve(import.meta.dirname, '..', 'fixtures', 'scenarios', 'fuzz-patch-stall.json');
 // failure.json of `lab fuzz --faults timeout --seed 3`: its fast-check paths replay only with the same arbitraries
 const FAILED = resolve(import.meta.dirname, '..', 'fixtures', 'runs', 'fuzz-failure');
 
 describe('lab fuzz', () => {
-  it('passes a bounded run with no faults, every case and command recorded, nothing left running', () => {
+  it('passes a bounded run with no faults, every case and command recorded, nothing left running', async () => {
     const runs = runsDir();
-    const r = lab(['fuzz', '--runs', '12', '--seed', '11'], runs, 300_000);
+    const r = await labAsync(['fuzz', '--runs', '12', '--seed', '11'], runs, 300_000);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^12 cases in [\d.]+ s \(\d+ a minute\)$/m);
@@ -43,9 +43,9 @@ describe('lab fuzz', () => {
 });
 
 describe('lab rerun', () => {
-  it('replays the shrunk case of a failed fuzz run from its seed and paths', () => {
+  it('replays the shrunk case of a failed fuzz run from its seed and paths', async () => {
     const runs = runsDir();
-    const r = lab(['rerun', FAILED], runs);
+    const r = await labAsync(['rerun', FAILED], runs);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^fuzz: replaying path 91:5:3:3:3 of seed 3, backend ceph, faults timeout/m);
     expect(r.stdout).toMatch(/^1 cases in /m);

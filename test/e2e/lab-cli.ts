@@ -79,9 +79,19 @@ export function started(events: readonly LabEvent[]): { pid: number; component: 
     }));
 }
 
+/** `lab` for a long run, without blocking the test worker meanwhile (it must keep answering the runner). */
+export function labAsync(args: string[], runs: string, timeout = 180_000): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const p = new LabProcess(args, runs);
+  const timer = setTimeout(() => p.child.kill('SIGKILL'), timeout);
+  return p.exited.then((status) => {
+    clearTimeout(timer);
+    return { status, stdout: p.stdout, stderr: p.stderr };
+  });
+}
+
 /** `lab scenario NAME --json --seed S [--variant V]` in a fresh runs directory: exit status, verdict, events, ops. */
-export function scenarioRun(name: string, variant?: string, timeout = 180_000, seed = 5) {
-  const r = lab(['scenario', name, '--json', '--seed', String(seed), ...(variant ? ['--variant', variant] : [])], runsDir(), timeout);
+export async function scenarioRun(name: string, variant?: string, timeout = 180_000, seed = 5) {
+  const r = await labAsync(['scenario', name, '--json', '--seed', String(seed), ...(variant ? ['--variant', variant] : [])], runsDir(), timeout);
   const verdict = JSON.parse(r.stdout);
   const events = eventsOf(verdict.dir);
   return { status: r.status, verdict, events, ops: history(events) };

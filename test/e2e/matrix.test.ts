@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lab, runsDir } from './lab-cli.ts';
+import { labAsync, runsDir } from './lab-cli.ts';
 
 describe('lab matrix stream-idle-504', () => {
-  it('reproduces the incident on every combination, each run on the object store and registry it names', () => {
+  it('reproduces the incident on every combination, each run on the object store and registry it names', async () => {
     const runs = runsDir();
-    const r = lab(['matrix', 'stream-idle-504', '--seed', '5'], runs, 300_000);
+    const r = await labAsync(['matrix', 'stream-idle-504', '--seed', '5'], runs, 300_000);
     expect(r.status).toBe(0);
     const rows = r.stdout.split('\n').filter((l) => /^\| (ceph|minio), Distribution/.test(l));
     expect(rows.map((l) => l.split(' | ').slice(0, 3).join(' | '))).toEqual([

@@ -4,8 +4,8 @@ import type { EventOf } from '../../lab/core/events/schema.ts';
 import { refOf } from '../../lab/ops/history.ts';
 import { scenarioRun } from './lab-cli.ts';
 
-function run(variant?: string) {
-  const r = scenarioRun('multisite-lag-failover', variant, 300_000);
+async function run(variant?: string) {
+  const r = await scenarioRun('multisite-lag-failover', variant, 300_000);
   const at = (kind: string, fault?: string) =>
     r.events.find(
       (e): e is EventOf<'fault.applied' | 'fault.action'> =>
@@ -15,8 +15,8 @@ function run(variant?: string) {
 }
 
 describe('multisite-lag-failover', () => {
-  it('reproduces: images pushed to za while sync was cut are missing on zb after the failover, and return after catch-up', () => {
-    const { status, verdict, events, ops, at } = run();
+  it('reproduces: images pushed to za while sync was cut are missing on zb after the failover, and return after catch-up', async () => {
+    const { status, verdict, events, ops, at } = await run();
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('reproduced');
     const cut = at('link-down');
@@ -39,8 +39,8 @@ describe('multisite-lag-failover', () => {
     expect(verdict.checks['lost-on-zone-failover'].evidence[0]).toContain(`3 of 5 images acknowledged on za missing on zb: ${after.join(', ')}`);
   }, 320_000);
 
-  it('holds when zb caught up before the failover', () => {
-    const { status, verdict, at } = run('wait-for-sync');
+  it('holds when zb caught up before the failover', async () => {
+    const { status, verdict, at } = await run('wait-for-sync');
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('holds');
     expect(at('sync-wait', 'caught-up').t).toBeLessThan(at('zone-failover').t);

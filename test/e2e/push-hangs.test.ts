@@ -6,8 +6,8 @@ import { scenarioRun } from './lab-cli.ts';
 const run = (variant?: string) => scenarioRun('push-hangs', variant);
 
 describe('push-hangs', () => {
-  it('reproduces: the push during the stall gets no answer until the client gives up, and liveness flags it', () => {
-    const { status, verdict, events, ops } = run();
+  it('reproduces: the push during the stall gets no answer until the client gives up, and liveness flags it', async () => {
+    const { status, verdict, events, ops } = await run();
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('reproduced');
     const hung = ops.find((o) => o.kind === 'push' && o.outcome !== 'ok')!;
@@ -19,8 +19,8 @@ describe('push-hangs', () => {
     expect(verdict.checks.durability.valid).toBe(true);
   });
 
-  it('holds with an idle timeout at the front: the stalled push fails fast with 500, within its bound', () => {
-    const { status, verdict, events, ops } = run('idle-timeout');
+  it('holds with an idle timeout at the front: the stalled push fails fast with 500, within its bound', async () => {
+    const { status, verdict, events, ops } = await run('idle-timeout');
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('holds');
     const failed = ops.find((o) => o.kind === 'push' && o.outcome !== 'ok')!;

@@ -6,8 +6,8 @@ import { scenarioRun } from './lab-cli.ts';
 const run = (variant?: string) => scenarioRun('quota-exhausted', variant);
 
 describe('quota-exhausted', () => {
-  it('reproduces: RGW answers 403 mid-push, the push fails, nothing acknowledged is lost, pushes work after the raise', () => {
-    const { status, verdict, events, ops } = run();
+  it('reproduces: RGW answers 403 mid-push, the push fails, nothing acknowledged is lost, pushes work after the raise', async () => {
+    const { status, verdict, events, ops } = await run();
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('reproduced');
     const applied = events.find((e): e is EventOf<'fault.applied'> => e.type === 'fault.applied' && e.kind === 'quota')!;
@@ -23,8 +23,8 @@ describe('quota-exhausted', () => {
     expect(verdict.checks.integrity.valid).toBe(true);
   });
 
-  it('holds when the quota is raised before it runs out', () => {
-    const { status, verdict, ops } = run('raised-early');
+  it('holds when the quota is raised before it runs out', async () => {
+    const { status, verdict, ops } = await run('raised-early');
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('holds');
     expect(ops.filter((o) => o.kind === 'push').map((o) => o.outcome)).toEqual(['ok', 'ok', 'ok', 'ok']);

@@ -13,8 +13,8 @@ const window = (events: LabEvent[]) => {
 const frontPuts = (events: LabEvent[]) => events.filter((e): e is EventOf<'access'> => e.type === 'access' && e.component === 's3-front' && e.method === 'PUT');
 
 describe('s3-503-slowdown', () => {
-  it('reproduces: the front answers PUTs 503 SlowDown, the registry retries, nothing acknowledged is lost', () => {
-    const { status, verdict, events, ops } = scenarioRun('s3-503-slowdown', undefined, 240_000);
+  it('reproduces: the front answers PUTs 503 SlowDown, the registry retries, nothing acknowledged is lost', async () => {
+    const { status, verdict, events, ops } = await scenarioRun('s3-503-slowdown', undefined, 240_000);
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('reproduced');
     const { applied, healed } = window(events);
@@ -36,8 +36,8 @@ describe('s3-503-slowdown', () => {
     expect(frontPuts(events).filter((e) => e.t > healed.t + 300 && e.status === 503)).toEqual([]);
   }, 240_000);
 
-  it('with every PUT refused, no push during the fault is acknowledged and the others pull whole', () => {
-    const { status, verdict, events, ops } = scenarioRun('s3-503-slowdown', 'every-put', 240_000);
+  it('with every PUT refused, no push during the fault is acknowledged and the others pull whole', async () => {
+    const { status, verdict, events, ops } = await scenarioRun('s3-503-slowdown', 'every-put', 240_000);
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('reproduced');
     const { during } = window(events);

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { EventOf } from '../../lab/core/events/schema.ts';
 import { scenarioRun } from './lab-cli.ts';
 
-function run(variant?: string) {
-  const { status, verdict, events, ops } = scenarioRun('small-puts-stall', variant);
+async function run(variant?: string) {
+  const { status, verdict, events, ops } = await scenarioRun('small-puts-stall', variant);
   const applied = events.find((e) => e.type === 'fault.applied')!.t;
   const healed = events.find((e) => e.type === 'fault.healed')!.t;
   // requests that began while the fault was active: a line is logged when its request ends, and envoy flushes
@@ -14,8 +14,8 @@ function run(variant?: string) {
 }
 
 describe('small-puts-stall', () => {
-  it('reproduces: small PUTs stall at the link (504 SI, never reach RGW), a 5 MiB part lands, the push fails 500', () => {
-    const { status, verdict, ops, during } = run();
+  it('reproduces: small PUTs stall at the link (504 SI, never reach RGW), a 5 MiB part lands, the push fails 500', async () => {
+    const { status, verdict, ops, during } = await run();
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('reproduced');
     const front = during.filter((e) => e.component === 's3-front' && e.method === 'PUT');
@@ -36,8 +36,8 @@ describe('small-puts-stall', () => {
     expect(verdict.checks.durability.valid).toBe(true);
   });
 
-  it('holds with small writes sent around the stalled link: every PUT goes direct and the push succeeds', () => {
-    const { status, verdict, ops, during } = run('direct-writes');
+  it('holds with small writes sent around the stalled link: every PUT goes direct and the push succeeds', async () => {
+    const { status, verdict, ops, during } = await run('direct-writes');
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('holds');
     const front = during.filter((e) => e.component === 's3-front' && e.method === 'PUT');
