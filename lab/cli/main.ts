@@ -48,7 +48,9 @@ export function main(argv: string[], ui: Ui): void {
   dispatch(argv, ui).then(
     (code) => process.exit(code),
     (e: unknown) => {
-      err(`lab: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+      // a command's own errors name it ("lab analyze: …"); the others get the lab's name
+      err(message.startsWith('lab ') ? message : `lab: ${message}`);
       if (process.env.LAB_DEBUG) err((e as Error).stack ?? '');
       process.exit(e instanceof LabError ? e.exitCode : 2);
     },

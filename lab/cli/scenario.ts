@@ -1,6 +1,7 @@
 // `lab scenario NAME`: reproduce an incident on the real stack; exit 0 when its expectations are met.
 import { backendOf, readRunJson } from '../core/run-files.ts';
 import { ScenarioError } from '../core/errors.ts';
+import { filled, type TopologyData } from '../products/topology.ts';
 import { runScenario } from '../runner/run.ts';
 import { BACKEND_CHOICES, parseChoice, REGISTRY_CHOICES, withChoice } from '../scenario/choice.ts';
 import { loadScenario } from '../scenario/load.ts';
@@ -39,9 +40,7 @@ exit codes: 0 expectations met, 1 not met, 2 an error, an unknown outcome or an 
     reapBefore();
     const ac = interrupts();
     const storage = scenario.topology.registry.storage;
-    const products = Object.fromEntries(
-      Object.entries(scenario.topology).flatMap(([role, r]) => (r && typeof r === 'object' && 'product' in r ? [[role, String(r.product)]] : [])),
-    );
+    const products = Object.fromEntries(filled(scenario.topology as TopologyData).map((f) => [f.role, f.product.name]));
     const meta = {
       id: '',
       scenario: scenario.name,

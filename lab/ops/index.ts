@@ -38,7 +38,6 @@ export const COMMANDS = new Registry<Command>(
 /** A command as data: `{ cmd: 'push', layers: ['small'], chunked: false }`. */
 export type CommandData = { [C in Commands as C['name']]: { cmd: C['name'] } & z.output<C['spec']> }[Commands['name']];
 export type CommandInput = { [C in Commands as C['name']]: { cmd: C['name'] } & z.input<C['spec']> }[Commands['name']];
-export type CommandOf<N extends CommandData['cmd']> = Extract<CommandData, { cmd: N }>;
 
 /** One short line: `upload-patch(upload=0 bytes=100)`. */
 export function describeCommand(c: { cmd: string } & Record<string, unknown>): string {

@@ -269,7 +269,6 @@ export type TopologyInput = TopologyOf<true>;
 export type Step = StepOf<false>;
 export type PlainStep = PlainStepOf<false>;
 export type FaultSpec = FaultSpecOf<false>;
-export type FaultSpecInput = FaultSpecOf<true>;
 
 /** Typed helper for scenario files: `export default scenario({...})` */
 export function scenario(s: ScenarioInput): ScenarioInput {

@@ -14,7 +14,7 @@ function oneLineError(args: string[]): string {
   expect(r.status).toBe(2);
   const lines = r.stderr.trim().split('\n');
   expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(/^lab: /);
+  expect(lines[0]).toMatch(/^lab[: ]/);
   expect(r.stderr).not.toMatch(/\n\s+at /);
   return lines[0]!;
 }
@@ -57,9 +57,9 @@ describe('the lab CLI on bad input', () => {
     expect(oneLineError(['scenario', 'stream-idle-504', '--variant', 'nope'])).toMatch(/no variant "nope"; known: nginx-front/);
     expect(oneLineError(['scenario', 'stream-idle-504', '--seed', 'x1'])).toBe('lab: --seed: expected an integer from 0 to 2147483647, got "x1"');
     expect(oneLineError(['frobnicate'])).toBe('lab: unknown command "frobnicate" (see `lab help`)');
-    expect(oneLineError(['scenario', 'stream-idle-504', '--sed', '1'])).toMatch(/^lab: lab scenario: Unknown option '--sed'.* \(see `lab scenario --help`\)$/);
-    expect(oneLineError(['analyze', 'a', 'b'])).toBe('lab: lab analyze: unexpected argument "b" (usage: lab analyze RUN [--json])');
-    expect(oneLineError(['scenario'])).toMatch(/^lab: lab scenario: missing NAME\|FILE \(usage: lab scenario NAME\|FILE /);
+    expect(oneLineError(['scenario', 'stream-idle-504', '--sed', '1'])).toMatch(/^lab scenario: Unknown option '--sed'.* \(see `lab scenario --help`\)$/);
+    expect(oneLineError(['analyze', 'a', 'b'])).toBe('lab analyze: unexpected argument "b" (usage: lab analyze RUN [--json])');
+    expect(oneLineError(['scenario'])).toMatch(/^lab scenario: missing NAME\|FILE \(usage: lab scenario NAME\|FILE /);
     expect(oneLineError(['fuzz', '--runs', '0'])).toBe('lab: --runs: expected an integer from 1 to 100000, got "0"');
     expect(oneLineError(['fuzz', '--faults', 'earthquake'])).toMatch(/^lab: --faults: unknown toxic "earthquake"; known: timeout, latency, /);
   });
