@@ -1,6 +1,7 @@
 // Waits until zone zb has caught up with za (a one-shot action: "after sync catch-up"): radosgw-admin says so
 // and zb lists every key of the registry's bucket that za lists (right after a link comes back, the status
-// can say "caught up" before the objects are there). Records how long that took; fails after its timeout.
+// can say "caught up" before the objects are there). Records how long that took; fails after its timeout, naming
+// the first keys zb lacks.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { ComponentError } from '../lab/core/errors.ts';
@@ -19,11 +20,14 @@ export default action({
       const t0 = performance.now();
       for (;;) {
         const status = await store.syncStatus();
-        const missing = status.caughtUp ? (await store.missingOnZb()).length : undefined;
+        const missing = status.caughtUp ? await store.missingOnZb() : undefined;
         const waitedMs = Math.round(performance.now() - t0);
-        if (missing === 0) return { waitedMs, status };
+        if (missing?.length === 0) return { waitedMs, status };
         if (waitedMs > plan.timeoutMs)
-          throw new ComponentError('object-store', `zone zb not caught up after ${waitedMs} ms: ${JSON.stringify({ ...status, missing })}`);
+          throw new ComponentError(
+            'object-store',
+            `zone zb not caught up after ${waitedMs} ms: ${JSON.stringify({ ...status, missing: missing?.length, first: missing?.slice(0, 3) })}`,
+          );
         await sleep(500);
       }
     },

@@ -31,6 +31,17 @@ export interface Command<O extends Record<string, Option> = Record<string, Optio
   run(args: { values: Values<O>; positionals: string[] }, ui: Ui): Promise<number>;
 }
 
+/** A command used wrongly: the CLI prints it as "lab NAME: what". */
+export class UsageError extends ScenarioError {
+  override name = 'UsageError';
+  constructor(
+    readonly command: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export const defineCommand = <const O extends Record<string, Option>>(c: Command<O>): Command => c as unknown as Command;
 
 /** Options every command takes. */
@@ -45,14 +56,14 @@ export function parse(c: Command, argv: string[]): { values: Record<string, unkn
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { ...COMMON, ...c.options } as never });
   } catch (e) {
-    throw new ScenarioError(`lab ${c.name}: ${(e as Error).message.split('\n')[0]!.replace(/\.$/, '')} (see \`lab ${c.name} --help\`)`);
+    throw new UsageError(c.name, `${(e as Error).message.split('\n')[0]!.replace(/\.$/, '')} (see \`lab ${c.name} --help\`)`);
   }
   const { positionals } = parsed;
   if (parsed.values.help) return { values: parsed.values, positionals };
   if (positionals.length < c.positionals.min)
-    throw new ScenarioError(`lab ${c.name}: missing ${c.usage.split(' ')[positionals.length] ?? 'an argument'} (usage: lab ${c.name} ${c.usage})`);
+    throw new UsageError(c.name, `missing ${c.usage.split(' ')[positionals.length] ?? 'an argument'} (usage: lab ${c.name} ${c.usage})`);
   if (positionals.length > c.positionals.max)
-    throw new ScenarioError(`lab ${c.name}: unexpected argument "${positionals[c.positionals.max]}" (usage: lab ${c.name} ${c.usage})`);
+    throw new UsageError(c.name, `unexpected argument "${positionals[c.positionals.max]}" (usage: lab ${c.name} ${c.usage})`);
   return { values: parsed.values, positionals };
 }
 

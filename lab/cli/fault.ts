@@ -1,8 +1,7 @@
 // `lab fault apply|heal FAULT`: act on the stack held by `lab up`.
-import { ScenarioError } from '../core/errors.ts';
 import { RUNS_DIR } from '../core/run-dir.ts';
 import { control } from '../runner/session.ts';
-import { defineCommand } from './command.ts';
+import { defineCommand, UsageError } from './command.ts';
 import { out } from './output.ts';
 
 export default defineCommand({
@@ -14,7 +13,7 @@ export default defineCommand({
   positionals: { min: 2, max: 2 },
   async run({ positionals }) {
     const [verb, name] = positionals as [string, string];
-    if (verb !== 'apply' && verb !== 'heal') throw new ScenarioError(`lab fault: "${verb}": expected apply or heal (usage: lab fault apply|heal FAULT)`);
+    if (verb !== 'apply' && verb !== 'heal') throw new UsageError('fault', `"${verb}": expected apply or heal (usage: lab fault apply|heal FAULT)`);
     out(await control(RUNS_DIR, `/${verb}/${encodeURIComponent(name)}`));
     return 0;
   },

@@ -3,7 +3,7 @@
 import { LabError } from '../core/errors.ts';
 import { setVerbose } from '../core/lab-log.ts';
 import analyze from './analyze.ts';
-import { helpOf, parse, type Command, type Ui } from './command.ts';
+import { helpOf, parse, UsageError, type Command, type Ui } from './command.ts';
 import down from './down.ts';
 import fault from './fault.ts';
 import fuzz from './fuzz.ts';
@@ -49,8 +49,7 @@ export function main(argv: string[], ui: Ui): void {
     (code) => process.exit(code),
     (e: unknown) => {
       const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-      // a command's own errors name it ("lab analyze: …"); the others get the lab's name
-      err(message.startsWith('lab ') ? message : `lab: ${message}`);
+      err(e instanceof UsageError ? `lab ${e.command}: ${message}` : `lab: ${message}`);
       if (process.env.LAB_DEBUG) err((e as Error).stack ?? '');
       process.exit(e instanceof LabError ? e.exitCode : 2);
     },

@@ -1,11 +1,10 @@
 // `lab scenario NAME`: reproduce an incident on the real stack; exit 0 when its expectations are met.
 import { backendOf, readRunJson } from '../core/run-files.ts';
-import { ScenarioError } from '../core/errors.ts';
 import { filled, type TopologyData } from '../products/topology.ts';
 import { runScenario } from '../runner/run.ts';
 import { BACKEND_CHOICES, parseChoice, REGISTRY_CHOICES, withChoice } from '../scenario/choice.ts';
 import { loadScenario } from '../scenario/load.ts';
-import { defineCommand, seedOf } from './command.ts';
+import { defineCommand, seedOf, UsageError } from './command.ts';
 import { interrupts, reapBefore } from './interrupts.ts';
 import { err, out, shown } from './output.ts';
 import { timelinePrinter, verdictJson, verdictLines } from './report.ts';
@@ -33,7 +32,7 @@ exit codes: 0 expectations met, 1 not met, 2 an error, an unknown outcome or an 
   },
   positionals: { min: 1, max: 1 },
   async run({ values, positionals }, ui) {
-    if (values.tui && values.json) throw new ScenarioError('lab scenario: --tui and --json exclude each other');
+    if (values.tui && values.json) throw new UsageError('scenario', '--tui and --json exclude each other');
     const loaded = await loadScenario(positionals[0]!, values.variant);
     const scenario = withChoice(loaded, parseChoice(values.backend, values.registry));
     const seed = seedOf(values.seed);

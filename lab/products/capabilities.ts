@@ -46,10 +46,11 @@ export interface HttpFaultSetting {
 export const S3_STORE = capability<S3Store>('s3-store', 'an S3 API with per-run keys and a bucket for the registry');
 export const SWIFT_STORE = capability<SwiftStore>('swift-store', 'a Swift API with tempauth and a container for the registry');
 export const QUOTA = capability<{ setQuota(maxBytes: number | null): Promise<string> }>('quota', "a hard quota on the registry user's storage");
-export const MULTISITE = capability<{ zoneEndpoint(zone: Zone): string; syncStatus(): Promise<SyncStatus>; missingOnZb(): Promise<string[]> }>(
-  'multisite',
-  'two zones, za and zb, with real replication from za to zb',
-);
+export const MULTISITE = capability<{
+  zoneEndpoint(zone: Zone): string;
+  syncStatus(): Promise<SyncStatus>;
+  missingOnZb(): Promise<string[]>;
+}>('multisite', 'two zones, za and zb, with real replication from za to zb');
 export const DAEMONS = capability<{ runOnce(daemon: Daemon): Promise<string> }>('daemons', 'background daemons that can be run for one pass');
 export const READ_ONLY = capability<{ setReadOnly(on: boolean): Promise<void> }>('read-only', 'a maintenance read-only mode');
 export const RETARGET = capability<{ retarget(target: { bucket?: string; endpoint?: string }): Promise<void> }>(
