@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { HTTP_FAULTS, type HttpFaultSetting, type HttpMatch } from '../lab/products/capabilities.ts';
 import { lasting, type Plan } from './fault.ts';
+import { MAX_MS } from '../lab/core/limits.ts';
 
 const spec = z
   .object({
@@ -19,7 +20,7 @@ const spec = z
     /** answer with this status instead of passing the request on */
     abort: z.number().int().min(400).max(599).optional(),
     /** hold the request this long before passing it on */
-    delayMs: z.number().int().positive().max(3_600_000).optional(),
+    delayMs: z.number().int().positive().max(MAX_MS).optional(),
   })
   .strict()
   .refine((s) => (s.abort === undefined) !== (s.delayMs === undefined), 'give abort (a status) or delayMs, one of them');

@@ -7,11 +7,12 @@ import { z } from 'zod';
 import { ComponentError } from '../lab/core/errors.ts';
 import { MULTISITE } from '../lab/products/capabilities.ts';
 import { action, type Plan } from './fault.ts';
+import { MAX_MS } from '../lab/core/limits.ts';
 
 export default action({
   name: 'sync-wait',
   about: 'a wait until zone zb reports its sync caught up with za and lists every key za lists (fails after timeoutMs)',
-  spec: z.object({ timeoutMs: z.number().int().positive().max(3_600_000).default(120_000) }).strict(),
+  spec: z.object({ timeoutMs: z.number().int().positive().max(MAX_MS).default(120_000) }).strict(),
   needs: () => [{ role: 'object-store', capability: MULTISITE, for: 'a sync wait' }],
   plan: (fault, s): Plan & { timeoutMs: number } => ({ fault, targets: [{ component: 'object-store', resource: 'zb' }], timeoutMs: s.timeoutMs }),
   effect: (plan, stack) => ({

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { Toxic } from '../lab/clients/toxiproxy.ts';
 import { FAULT_PROXY } from '../lab/products/capabilities.ts';
 import { lasting, type Plan } from './fault.ts';
+import { MAX_MS } from '../lab/core/limits.ts';
 
-const ms = z.number().int().nonnegative().max(3_600_000);
+const ms = z.number().int().nonnegative().max(MAX_MS);
 const bytes = z
   .number()
   .int()
@@ -26,7 +27,15 @@ const ATTRIBUTES = {
   timeout: { timeout: ms },
   reset_peer: { timeout: ms },
   /** sizes in bytes, delay in µs */
-  slicer: { average_size: bytes, size_variation: bytes, delay: z.number().int().nonnegative().max(3_600_000_000) },
+  slicer: {
+    average_size: bytes,
+    size_variation: bytes,
+    delay: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(MAX_MS * 1000),
+  },
   limit_data: { bytes },
 } as const;
 

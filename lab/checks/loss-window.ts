@@ -15,7 +15,7 @@ export interface Pass {
   ok: boolean;
 }
 
-export function syncPasses(events: readonly LabEvent[]): Pass[] {
+function syncPasses(events: readonly LabEvent[]): Pass[] {
   const open = new Map<number, number>();
   const passes: Pass[] = [];
   for (const e of events) {

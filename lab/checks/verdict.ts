@@ -8,14 +8,12 @@ import { compose, runCheck } from './check.ts';
 import { CHECKS, INVARIANTS } from './index.ts';
 
 export interface JudgeOptions {
-  /** the bound of ops whose kind has none */
-  defaultBoundMs?: number;
-  /** a fuzz run: an invariant nothing exercised is not a reason for "unknown" */
+  /** a fuzz run (mode fuzz): an invariant nothing exercised is not a reason for "unknown" */
   unknownHolds?: boolean;
 }
 
 export function judge(x: Expectations, events: readonly LabEvent[], o: JudgeOptions = {}): Verdict {
-  const input = { events, ops: history(events), bounds: x.bounds, defaultBoundMs: o.defaultBoundMs ?? 120_000 };
+  const input = { events, ops: history(events), bounds: x.bounds, defaultBoundMs: 120_000 };
   const { reproduced, violated, holds } = x.expect;
   const names = [...new Set([...reproduced, ...INVARIANTS, ...violated, ...holds])];
   const checks: Record<string, Result> = Object.fromEntries(

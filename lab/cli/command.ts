@@ -45,7 +45,7 @@ export class UsageError extends ScenarioError {
 export const defineCommand = <const O extends Record<string, Option>>(c: Command<O>): Command => c as unknown as Command;
 
 /** Options every command takes. */
-export const COMMON = { help: { type: 'boolean', short: 'h' }, verbose: { type: 'boolean' } } as const;
+const COMMON = { help: { type: 'boolean', short: 'h' }, verbose: { type: 'boolean' } } as const;
 
 export function helpOf(c: Command): string {
   return `usage: lab ${c.name}${c.usage ? ` ${c.usage}` : ''}\n  ${c.summary}\n${c.help ? `\n${c.help}\n` : ''}  -h, --help     this help\n  --verbose      the lab's diagnostics on stderr as well as in the run's lab.log`;

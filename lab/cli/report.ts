@@ -5,7 +5,7 @@ import type { Verdict } from '../core/run-files.ts';
 const secs = (ms: number) => `${(ms / 1000).toFixed(1).padStart(6)}s`;
 
 /** One timeline line for the events a person wants to see as they happen; null for the rest. */
-export function timelineLine(e: LabEvent, invokedAt: ReadonlyMap<number, number> = new Map()): string | null {
+function timelineLine(e: LabEvent, invokedAt: ReadonlyMap<number, number> = new Map()): string | null {
   const at = secs(e.t);
   switch (e.type) {
     case 'phase':
@@ -61,7 +61,7 @@ export function verdictLines(v: Verdict): string[] {
 }
 
 /** The shape of every `--json` verdict (lab scenario, lab analyze); the schema names its version. */
-export const VERDICT_SCHEMA = 'registry-lab/verdict/1';
+const VERDICT_SCHEMA = 'registry-lab/verdict/1';
 
 export function verdictJson(run: { id: string; dir: string }, seed: number, v: Verdict, torn: { line: number } | null = null) {
   return { schema: VERDICT_SCHEMA, run: run.id, dir: run.dir, seed, torn, ...v };

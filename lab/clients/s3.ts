@@ -1,18 +1,7 @@
 // The S3 calls the lab makes itself (bucket creation, listings, copies, warm-up writes), with the AWS SDK:
 // one attempt per call (a retry would hide what the object store did) and checksums only where S3 requires them
 // (RGW 16 and MinIO builds differ in the newer defaults).
-import {
-  AbortMultipartUploadCommand,
-  CreateBucketCommand,
-  CreateMultipartUploadCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 
 // The lab runs on the Node 20 that Debian bookworm machines have; SDK releases up to the pinned one support it and
 // say so on stderr in every run, which a person reads as a fault of the lab.
@@ -35,13 +24,19 @@ export function bucketOf(store: { endpoint: string; credentials: S3Credentials; 
   return { endpoint: store.endpoint, credentials: store.credentials, name };
 }
 
+/** The SDK, loaded when the first S3 call is made: most commands make none, and it takes 150 ms to load. */
+type Sdk = typeof import('@aws-sdk/client-s3');
+let loading: Promise<Sdk> | undefined;
+const sdk = () => (loading ??= import('@aws-sdk/client-s3'));
+
 const clients = new Map<string, S3Client>();
 
-function client(b: Bucket): S3Client {
+async function client(b: Bucket): Promise<{ s3: S3Client; sdk: Sdk }> {
   const key = `${b.endpoint} ${b.credentials.accessKey}`;
+  const mod = await sdk();
   let c = clients.get(key);
   if (!c) {
-    c = new S3Client({
+    c = new mod.S3Client({
       endpoint: b.endpoint,
       region: 'us-east-1',
       forcePathStyle: true,
@@ -53,12 +48,12 @@ function client(b: Bucket): S3Client {
     });
     clients.set(key, c);
   }
-  return c;
+  return { s3: c, sdk: mod };
 }
 
 /** The HTTP status of a failed call, when the store answered. */
-export function statusOf(e: unknown): number | undefined {
-  return e instanceof S3ServiceException ? e.$metadata.httpStatusCode : undefined;
+function statusOf(e: unknown): number | undefined {
+  return (e as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
 }
 
 /** Runs one call; a failure is an Error saying what, with the store's status and error code. */
@@ -73,8 +68,9 @@ async function call<T>(what: string, run: () => Promise<T>): Promise<T> {
 
 /** Creates the bucket; one that this user already owns is fine. */
 export async function createBucket(b: Bucket): Promise<void> {
+  const { s3, sdk } = await client(b);
   try {
-    await client(b).send(new CreateBucketCommand({ Bucket: b.name }));
+    await s3.send(new sdk.CreateBucketCommand({ Bucket: b.name }));
   } catch (e) {
     if ((e as Error).name === 'BucketAlreadyOwnedByYou') return;
     await call(`creating bucket ${b.name}`, () => Promise.reject(e));
@@ -83,10 +79,11 @@ export async function createBucket(b: Bucket): Promise<void> {
 
 /** Every key of the bucket, page by page. */
 export async function listKeys(b: Bucket): Promise<string[]> {
+  const { s3, sdk } = await client(b);
   const keys: string[] = [];
   let token: string | undefined;
   do {
-    const page = await call(`listing ${b.name}`, () => client(b).send(new ListObjectsV2Command({ Bucket: b.name, ContinuationToken: token })));
+    const page = await call(`listing ${b.name}`, () => s3.send(new sdk.ListObjectsV2Command({ Bucket: b.name, ContinuationToken: token })));
     keys.push(...(page.Contents ?? []).flatMap((o) => (o.Key ? [o.Key] : [])));
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (token);
@@ -94,18 +91,21 @@ export async function listKeys(b: Bucket): Promise<string[]> {
 }
 
 export async function putObject(b: Bucket, key: string, body: Uint8Array): Promise<void> {
-  await call(`writing ${key}`, () => client(b).send(new PutObjectCommand({ Bucket: b.name, Key: key, Body: body })));
+  const { s3, sdk } = await client(b);
+  await call(`writing ${key}`, () => s3.send(new sdk.PutObjectCommand({ Bucket: b.name, Key: key, Body: body })));
 }
 
 export async function getObject(b: Bucket, key: string): Promise<Uint8Array> {
-  const res = await call(`reading ${key}`, () => client(b).send(new GetObjectCommand({ Bucket: b.name, Key: key })));
+  const { s3, sdk } = await client(b);
+  const res = await call(`reading ${key}`, () => s3.send(new sdk.GetObjectCommand({ Bucket: b.name, Key: key })));
   return res.Body ? res.Body.transformToByteArray() : new Uint8Array();
 }
 
 /** Whether the object is there (HEAD answers 200); any other answer is "no". */
 export async function hasObject(b: Bucket, key: string): Promise<boolean> {
+  const { s3, sdk } = await client(b);
   try {
-    await client(b).send(new HeadObjectCommand({ Bucket: b.name, Key: key }));
+    await s3.send(new sdk.HeadObjectCommand({ Bucket: b.name, Key: key }));
     return true;
   } catch {
     return false;
@@ -113,16 +113,16 @@ export async function hasObject(b: Bucket, key: string): Promise<boolean> {
 }
 
 export async function deleteObject(b: Bucket, key: string): Promise<void> {
-  await call(`deleting ${key}`, () => client(b).send(new DeleteObjectCommand({ Bucket: b.name, Key: key })));
+  const { s3, sdk } = await client(b);
+  await call(`deleting ${key}`, () => s3.send(new sdk.DeleteObjectCommand({ Bucket: b.name, Key: key })));
 }
 
 /** Starts a multipart upload and aborts it at once (what makes RGW create its multipart pool). */
 export async function startAndAbortMultipart(b: Bucket, key: string): Promise<void> {
-  const { UploadId } = await call(`starting a multipart upload of ${key}`, () =>
-    client(b).send(new CreateMultipartUploadCommand({ Bucket: b.name, Key: key })),
-  );
+  const { s3, sdk } = await client(b);
+  const { UploadId } = await call(`starting a multipart upload of ${key}`, () => s3.send(new sdk.CreateMultipartUploadCommand({ Bucket: b.name, Key: key })));
   if (UploadId)
-    await call(`aborting the multipart upload of ${key}`, () => client(b).send(new AbortMultipartUploadCommand({ Bucket: b.name, Key: key, UploadId })));
+    await call(`aborting the multipart upload of ${key}`, () => s3.send(new sdk.AbortMultipartUploadCommand({ Bucket: b.name, Key: key, UploadId })));
 }
 
 /** Copies every object of `from` into `to` (GET then PUT, as an operator's sync tool would); how many objects and bytes. */

@@ -9,7 +9,7 @@ const validity = z.union([z.literal(true), z.literal(false), z.literal('unknown'
 
 /** What one check found: an invariant that holds (true) or is violated (false), or a symptom seen (true) or
  * not (false); 'unknown' when the run cannot tell. */
-export const resultSchema = z.object({
+const resultSchema = z.object({
   kind: z.enum(['invariant', 'symptom']),
   valid: validity,
   evidence: z.array(z.string()),
@@ -19,9 +19,9 @@ export const resultSchema = z.object({
 });
 export type Result = z.infer<typeof resultSchema>;
 
-export const VERDICTS = ['reproduced', 'not reproduced', 'holds', 'violated', 'unknown', 'interrupted'] as const;
+const VERDICTS = ['reproduced', 'not reproduced', 'holds', 'violated', 'unknown', 'interrupted'] as const;
 
-export const verdictSchema = z.object({
+const verdictSchema = z.object({
   verdict: z.enum(VERDICTS),
   exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]),
   expected: z.enum(['reproduced', 'holds']),
@@ -33,13 +33,13 @@ export const verdictSchema = z.object({
 export type Verdict = z.infer<typeof verdictSchema>;
 
 /** The expectations a verdict is judged against, as run.json keeps them. */
-export const expectationsSchema = z.object({
+const expectationsSchema = z.object({
   expect: z.object({ reproduced: z.array(z.string()).default([]), violated: z.array(z.string()).default([]), holds: z.array(z.string()).default([]) }),
   bounds: z.record(z.number()).default({}),
 });
 export type Expectations = z.infer<typeof expectationsSchema>;
 
-export const runJsonSchema = z.object({
+const runJsonSchema = z.object({
   id: z.string(),
   mode: z.enum(['scenario', 'up', 'fuzz']).default('scenario'),
   scenario: z.string().default('unknown scenario'),
@@ -58,7 +58,7 @@ export const runJsonSchema = z.object({
 });
 export type RunJson = z.infer<typeof runJsonSchema>;
 
-export const failureSchema = z.object({
+const failureSchema = z.object({
   backend: z.string().default('ceph'),
   seed: z.number().int(),
   /** fast-check's path to the shrunk case, and the commands' replay path */

@@ -17,7 +17,7 @@ import { FAULT_PROXY } from '../products/capabilities.ts';
 import { openRun, StackRun } from '../runner/run.ts';
 import { caseArbitrary } from './arbitraries.ts';
 import { fuzzScenario, reproducer } from './scenario.ts';
-import { OP_BOUND_MS, verify, Violation } from './verify.ts';
+import { verify, Violation } from './verify.ts';
 
 type Data = { cmd: string } & Record<string, unknown>;
 
@@ -123,7 +123,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
     run.write('reproducer.json', reproducer(scenario, last!.commands, last!.violation, o.seed, path));
   }
   // the whole run judged like a scenario's, so that analyze and replay show its findings; its exit code is the CLI's
-  const verdict = judge(scenario, readEvents(run.events.file).events, { defaultBoundMs: OP_BOUND_MS, unknownHolds: true });
+  const verdict = judge(scenario, readEvents(run.events.file).events, { unknownHolds: true });
   run.write('verdict.json', verdict);
   run.events.append({ type: 'verdict', verdict: verdict.verdict, exitCode: verdict.exitCode });
   return {

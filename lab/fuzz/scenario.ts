@@ -5,7 +5,7 @@ import { validate } from '../scenario/load.ts';
 import { s3Stack } from '../scenario/presets.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import type { Violation } from './verify.ts';
-import { FUZZ_INVARIANTS } from './verify.ts';
+import { FUZZ_BOUNDS, FUZZ_INVARIANTS } from './verify.ts';
 
 const LINK = 'rgw-link';
 
@@ -21,6 +21,7 @@ export function fuzzScenario(backend: string, toxics: readonly string[]): Scenar
     workload: [{ pull: 'all' }],
     faults: Object.fromEntries(toxics.map((t) => [`${t}@${LINK}`, toxicSpec(t, LINK)])),
     expect: { holds: FUZZ_INVARIANTS },
+    bounds: FUZZ_BOUNDS,
   };
   return validate(input, 'lab fuzz');
 }
@@ -42,5 +43,6 @@ export function reproducer(
     workload: [{ commands: [...commands] as never }],
     faults: Object.fromEntries([...used].map((f) => [f, base.faults[f]!])) as ScenarioInput['faults'],
     expect: { violated: [v.checker], holds: [] },
+    bounds: base.bounds,
   };
 }

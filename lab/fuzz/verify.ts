@@ -3,9 +3,11 @@ import { runCheck } from '../checks/check.ts';
 import { CHECKS, INVARIANTS } from '../checks/index.ts';
 import type { LabEvent } from '../core/events/schema.ts';
 import { history } from '../ops/history.ts';
+import { OP_KINDS } from '../ops/index.ts';
 
-/** No fuzz op may take longer than this (a stalled S3 call with its retries takes about 7–16 s). */
-export const OP_BOUND_MS = 60_000;
+/** No fuzz op may take longer than a minute (a stalled S3 call with its retries takes about 7–16 s). */
+const OP_BOUND_MS = 60_000;
+export const FUZZ_BOUNDS: Record<string, number> = Object.fromEntries(OP_KINDS.names.map((k) => [k, OP_BOUND_MS]));
 
 /** The invariants a fuzz case is held to: all but the loss window, which needs a standby. */
 export const FUZZ_INVARIANTS = INVARIANTS.filter((n) => n !== 'loss-window');
@@ -21,7 +23,7 @@ export class Violation extends Error {
 }
 
 export function verify(events: readonly LabEvent[]): void {
-  const input = { events, ops: history(events), bounds: {}, defaultBoundMs: OP_BOUND_MS };
+  const input = { events, ops: history(events), bounds: FUZZ_BOUNDS, defaultBoundMs: OP_BOUND_MS };
   for (const name of FUZZ_INVARIANTS) {
     const r = runCheck(CHECKS.get(name), input);
     if (r.valid === false) throw new Violation(name, r.evidence);

@@ -6,7 +6,7 @@ import { GARBAGE_COLLECT } from '../products/capabilities.ts';
 import { command, opKind } from './op.ts';
 
 /** The digests a garbage-collect run says it deletes ("blob eligible for deletion: sha256:…"). */
-export function deletedBlobs(output: string): string[] {
+function deletedBlobs(output: string): string[] {
   return [
     ...new Set(
       output

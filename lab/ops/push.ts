@@ -21,7 +21,7 @@ export const push = opKind({
   value: z.object({ digest: z.string() }),
 });
 
-export const FUZZ_LAYERS = fc.constantFrom('small', '100B', '4KiB', '64KiB', '1MiB');
+const FUZZ_LAYERS = fc.constantFrom('small', '100B', '4KiB', '64KiB', '1MiB');
 
 /** The next image of the case: its repository and its blobs, the same for the same seed and place. */
 export function nextImage(m: Model, ctx: OpContext, layers: readonly string[]) {
@@ -30,9 +30,9 @@ export function nextImage(m: Model, ctx: OpContext, layers: readonly string[]) {
   return { image, repo: `${m.ns}/image-${n}`, tag: 'v1' };
 }
 
-export const stateOf = (outcome: string): ImageState['state'] => (outcome === 'ok' ? 'acked' : outcome === 'info' ? 'unknown' : 'failed');
+const stateOf = (outcome: string): ImageState['state'] => (outcome === 'ok' ? 'acked' : outcome === 'info' ? 'unknown' : 'failed');
 
-export const pushCommand = command({
+const pushCommand = command({
   name: 'push',
   about: 'push a generated image (config and layers, then the manifest) to a new repository; chunked: PATCH in 64 KiB chunks',
   spec: z.object({ layers: z.array(layerSpec).min(1).max(4), chunked: z.boolean().default(false) }).strict(),
@@ -49,7 +49,7 @@ export const pushCommand = command({
   fuzz: () => ({ weight: 3, arbitrary: fc.record({ layers: fc.array(FUZZ_LAYERS, { minLength: 1, maxLength: 3 }), chunked: fc.boolean() }) }),
 });
 
-export const pushManifest = command({
+const pushManifest = command({
   name: 'push-manifest',
   about: 'the manifest of an image whose blobs push-blobs put (image: among those in flight)',
   spec: z.object({ image: z.number().int().nonnegative() }).strict(),

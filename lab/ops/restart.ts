@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { command, opKind } from './op.ts';
 
 /** The roles a restart may name: the stateless ones (a restarted object store would lose its data). */
-export const RESTARTABLE = ['registry', 'registry-front', 's3-front', 'cache'] as const;
+const RESTARTABLE = ['registry', 'registry-front', 's3-front', 'cache'] as const;
 
 export const restart = opKind({ name: 'restart', args: z.object({ component: z.string() }), value: z.object({}) });
 

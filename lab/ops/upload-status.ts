@@ -10,7 +10,7 @@ export const uploadStatus = opKind({
   value: z.object({ end: z.number().int() }),
 });
 
-export const uploadStatusCommand = command({
+const uploadStatusCommand = command({
   name: 'upload-status',
   about: 'ask the registry what it holds of an open upload (upload: among the open ones)',
   spec: z.object({ upload: index }).strict(),

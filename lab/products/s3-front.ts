@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { S3_STORE } from './capabilities.ts';
 import type { Link, Requirement } from './product.ts';
 import type { Role } from './roles.ts';
+import { MAX_MS } from '../core/limits.ts';
 
 export const s3FrontOptions = z
   .object({
     /** envoy: stream_idle_timeout (0: none, a stalled request waits forever); nginx: proxy_read_timeout */
-    idleTimeoutMs: z.number().int().nonnegative().max(3_600_000),
+    idleTimeoutMs: z.number().int().nonnegative().max(MAX_MS),
     /** the faultable link that S3 writes take; reads go straight to the object store */
     writesVia: z.string().optional(),
     writeMethods: z

@@ -24,8 +24,8 @@ export function linksOf(t: TopologyData): Link[] {
 /** Every role the topology fills, with its product: the implied fault proxy first. */
 export function filled(t: TopologyData): Filled[] {
   const out: Filled[] = [];
-  if (Object.keys(t.links).length > 0)
-    out.push({ role: IMPLIED_ROLE, product: fillersOf(IMPLIED_ROLE)[0]!, opts: { product: fillersOf(IMPLIED_ROLE)[0]!.name } });
+  const proxy = fillersOf(IMPLIED_ROLE)[0]!;
+  if (Object.keys(t.links).length > 0) out.push({ role: IMPLIED_ROLE, product: proxy, opts: { product: proxy.name } });
   for (const role of Object.keys(ROLES) as Role[]) {
     const spec = t[role];
     if (spec && role !== IMPLIED_ROLE) out.push({ role, product: PRODUCTS.get(spec.product), opts: spec });
@@ -33,7 +33,7 @@ export function filled(t: TopologyData): Filled[] {
   return out;
 }
 
-export function viewOf(t: TopologyData): TopologyView {
+function viewOf(t: TopologyData): TopologyView {
   return { roles: Object.fromEntries(filled(t).map((f) => [f.role, f.opts])), links: linksOf(t) };
 }
 

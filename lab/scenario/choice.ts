@@ -5,13 +5,17 @@
 import { ScenarioError } from '../core/errors.ts';
 import { S3_STORE } from '../products/capabilities.ts';
 import { fillersOf, PRODUCTS } from '../products/index.ts';
+import type { AnyProduct } from '../products/product.ts';
 import type { Loaded } from './load.ts';
 import { validate } from './load.ts';
 import type { Scenario } from './schema.ts';
 
+/** Whether a product, with these options, is an S3 store. */
+const s3Store = (product: AnyProduct, opts: unknown) => product.capabilities(opts, 'object-store').includes(S3_STORE);
+
 /** The products that can be the registry's S3 store. */
 export const BACKEND_CHOICES = fillersOf('object-store')
-  .filter((p) => p.capabilities({} as never, 'object-store').includes(S3_STORE))
+  .filter((p) => s3Store(p, {}))
   .map((p) => p.name);
 
 /** The versions of the products that fill the registry role. */
@@ -46,31 +50,26 @@ function chosen(raw: unknown, c: StackChoice): unknown {
   };
 }
 
-/** Why the scenario cannot run with this choice, or undefined when it can. */
-export function cannotApply(l: Pick<Loaded, 'scenario' | 'raw' | 'shown'>, c: StackChoice): string | undefined {
-  const store = l.scenario.topology['object-store']?.product;
-  if (
-    c.backend &&
-    !(
-      store &&
-      PRODUCTS.get(store)
-        .capabilities(l.scenario.topology['object-store'] as never, 'object-store')
-        .includes(S3_STORE)
-    )
-  )
-    return `${l.scenario.name} keeps its registry on ${store ?? l.scenario.topology.registry.storage}, not on an S3 object store: --backend does not apply`;
-  try {
-    validate(chosen(l.raw, c), l.shown);
-    return undefined;
-  } catch (e) {
-    return `${l.scenario.name} cannot run with ${[c.backend, c.registry && `Distribution ${c.registry}`].filter(Boolean).join(' and ')}: ${(e as Error).message.slice(l.shown.length + 2)}`;
-  }
+/** The scenario with the chosen object store and registry version. A choice it cannot take is a ScenarioError
+ * that says why: the scenario's own rules, applied to it as it would run. */
+export function withChoice(l: Pick<Loaded, 'scenario' | 'raw'>, c: StackChoice): Scenario {
+  if (!c.backend && !c.registry) return l.scenario;
+  const store = l.scenario.topology['object-store'];
+  if (c.backend && !(store && s3Store(PRODUCTS.get(store.product), store)))
+    throw new ScenarioError(
+      `${l.scenario.name} keeps its registry on ${store?.product ?? l.scenario.topology.registry.storage}, not on an S3 object store: --backend does not apply`,
+    );
+  const what = [c.backend, c.registry && `Distribution ${c.registry}`].filter(Boolean).join(' and ');
+  return validate(chosen(l.raw, c), `${l.scenario.name} cannot run with ${what}`);
 }
 
-/** The scenario with the chosen object store and registry version. */
-export function withChoice(l: Pick<Loaded, 'scenario' | 'raw' | 'shown'>, c: StackChoice): Scenario {
-  if (!c.backend && !c.registry) return l.scenario;
-  const why = cannotApply(l, c);
-  if (why) throw new ScenarioError(why);
-  return validate(chosen(l.raw, c), l.shown);
+/** Why the scenario cannot run with this choice, or undefined when it can. */
+export function cannotApply(l: Pick<Loaded, 'scenario' | 'raw'>, c: StackChoice): string | undefined {
+  try {
+    withChoice(l, c);
+    return undefined;
+  } catch (e) {
+    if (e instanceof ScenarioError) return e.message;
+    throw e;
+  }
 }

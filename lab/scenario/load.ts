@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { ZodIssue } from 'zod';
 import { ScenarioError } from '../core/errors.ts';
 import { problems } from './rules.ts';
-import { scenarioSchema, type Scenario } from './schema.ts';
+import { scenarioErrors, scenarioSchema, type Scenario } from './schema.ts';
 
 export const SCENARIO_DIR = resolve(import.meta.dirname, '..', '..', 'scenarios');
 
@@ -35,9 +35,6 @@ function where(issue: ZodIssue): string {
 }
 
 function describe(issue: ZodIssue): string {
-  // zod's own message, or one that names what takes the fields
-  if (issue.code === 'unrecognized_keys')
-    return issue.message.startsWith('Unrecognized') ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : issue.message;
   if (issue.code === 'invalid_union') {
     const inner = issue.unionErrors.flatMap((e) => e.issues).sort((a, b) => b.path.length - a.path.length)[0];
     if (inner) return `${describe(inner)} (at ${where(inner)})`;
@@ -70,7 +67,7 @@ async function read(file: string, shown: string): Promise<unknown> {
 
 /** The shape and the rules of one scenario (a variant already merged in); `at` prefixes every location. */
 function check(raw: unknown, shown: string, at = ''): Scenario {
-  const parsed = scenarioSchema.safeParse(raw);
+  const parsed = scenarioSchema.safeParse(raw, { errorMap: scenarioErrors });
   if (!parsed.success) {
     const issue = firstIssue(parsed.error.issues);
     throw new ScenarioError(`${shown}: ${at}${where(issue)}: ${describe(issue)}`);
@@ -88,13 +85,15 @@ export function withVariant(raw: unknown, variant: string): unknown {
   return { ...r, ...rest, topology: { ...r.topology, ...(topology as object) } };
 }
 
-/** The scenario, every variant checked too; with `variant`, that variant's scenario. */
+/** The scenario, every variant checked too; with `variant`, that variant's scenario. `shown` begins every error
+ * message: the file as a person names it, or what the scenario is being tried with. */
 export function validate(raw: unknown, shown: string, variant?: string): Scenario {
   const s = check(raw, shown);
-  for (const v of Object.keys(s.variants)) check(withVariant(raw, v), shown, `variants.${v}: `);
+  const variants = new Map(Object.keys(s.variants).map((v) => [v, check(withVariant(raw, v), shown, `variants.${v}: `)]));
   if (variant === undefined) return s;
-  if (!s.variants[variant]) throw new ScenarioError(`${shown}: no variant "${variant}"; known: ${Object.keys(s.variants).join(', ') || 'none'}`);
-  return check(withVariant(raw, variant), shown, `variants.${variant}: `);
+  const chosen = variants.get(variant);
+  if (!chosen) throw new ScenarioError(`${shown}: no variant "${variant}"; known: ${[...variants.keys()].join(', ') || 'none'}`);
+  return chosen;
 }
 
 export interface Loaded {

@@ -10,11 +10,13 @@ import { layerSpec } from '../ops/layer-spec.ts';
 import { fillersOf, PRODUCTS, type PRODUCT_LIST } from '../products/index.ts';
 import type { Product } from '../products/product.ts';
 import { IMPLIED_ROLE, REQUIRED_ROLE, ROLES, type Role } from '../products/roles.ts';
-
-/** The longest wait, bound or timeout a scenario may name: an hour. */
-export const MAX_MS = 3_600_000;
+import { MAX_MS } from '../core/limits.ts';
 
 type Raw = Record<string, unknown>;
+
+/** Messages for a person: "unknown field owner" rather than zod's "Unrecognized key(s) in object". */
+export const scenarioErrors: z.ZodErrorMap = (issue, ctx) =>
+  issue.code === 'unrecognized_keys' ? { message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` } : { message: ctx.defaultError };
 
 /** The fields an object schema takes (through refinements). */
 function fieldsOf(s: z.ZodTypeAny): string[] {
@@ -42,7 +44,7 @@ function tagged<E extends { name: string }>(
       return z.NEVER;
     }
     const { [tag]: _, ...rest } = raw;
-    const parsed = spec(entry).safeParse(rest);
+    const parsed = spec(entry).safeParse(rest, { errorMap: scenarioErrors });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const takes = fieldsOf(spec(entry));
@@ -71,7 +73,7 @@ function oneOf<S extends Record<string, z.ZodTypeAny>>(
       return z.NEVER;
     }
     const key = given[0]!;
-    const parsed = shapes[key]!.safeParse(raw[key]);
+    const parsed = shapes[key]!.safeParse(raw[key], { errorMap: scenarioErrors });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) ctx.addIssue({ ...(issue as z.IssueData), path: [key, ...issue.path] });
       return z.NEVER;
@@ -177,7 +179,7 @@ const body = {
   bounds: boundsSchema.default({}),
 };
 
-export const variantSchema = z
+const variantSchema = z
   .object({
     description: z.string(),
     /** roles that replace the scenario's own (whole), and links */

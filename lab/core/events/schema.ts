@@ -1,7 +1,7 @@
 // The run's facts. Every line of events.ndjson is one of these, validated on read.
 import { z } from 'zod';
 
-export const OUTCOMES = ['ok', 'fail', 'info'] as const;
+const OUTCOMES = ['ok', 'fail', 'info'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 const envelope = {
@@ -16,7 +16,7 @@ const json = z.record(z.unknown());
 
 /** What a fault acted on: a component (by role), a link of the fault proxy, or a resource inside a component
  * (a bucket, a zone, a setting). */
-export const targetSchema = z.object({ component: z.string(), link: z.string().optional(), resource: z.string().optional() });
+const targetSchema = z.object({ component: z.string(), link: z.string().optional(), resource: z.string().optional() });
 export type Target = z.infer<typeof targetSchema>;
 
 /** "fault-proxy/rgw-link", "registry/maintenance.readonly" */

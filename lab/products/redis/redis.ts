@@ -4,7 +4,7 @@ import type { Programs } from '../../provision/programs.ts';
 import { Component, firstLine } from '../../runtime/component.ts';
 
 /** Sends one inline command and returns the first reply line. */
-export function redisCommand(port: number, command: string): Promise<string> {
+function redisCommand(port: number, command: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const sock = connect({ host: '127.0.0.1', port }, () => sock.write(command + '\r\n'));
     sock.setTimeout(1000, () => sock.destroy(new Error('timeout')));

@@ -4,11 +4,12 @@ import { apt } from '../../provision/programs.ts';
 import { FILESYSTEM, SYNC_JOB } from '../capabilities.ts';
 import { defineProduct } from '../product.ts';
 import { Rsync } from './rsync.ts';
+import { MAX_MS } from '../../core/limits.ts';
 
 export default defineProduct({
   name: 'rsync',
   about: "rsync (Debian's), one `rsync -a --delete` pass from the registry's storage to the standby's every period",
-  fills: { 'standby-sync': z.object({ everyMs: z.number().int().positive().max(3_600_000) }).strict() },
+  fills: { 'standby-sync': z.object({ everyMs: z.number().int().positive().max(MAX_MS) }).strict() },
   programs: { rsync: apt('rsync') },
   capabilities: () => [SYNC_JOB],
   requires: () => [

@@ -185,38 +185,28 @@ describe('empty-after-switch', () => {
     detail: { to: 'new', objects: 0 },
   });
   const other = { repo: 'lab/b', tag: 'v1' };
+  /** an image pushed, the switch, its pull ending as given, then an image pushed and pulled after the switch */
+  const switched = (pulled: NewEvent): Array<[number, NewEvent]> => [
+    [0, invoke(0, 'push', pushOf(img))],
+    [10, complete(0, 'push', 'ok')],
+    [20, sw('applied')],
+    [30, invoke(1, 'pull', img)],
+    [31, pulled],
+    [40, invoke(2, 'push', pushOf(other))],
+    [50, complete(2, 'push', 'ok')],
+    [60, invoke(3, 'pull', other)],
+    [61, complete(3, 'pull', 'ok')],
+  ];
 
   it('is seen when images pushed before the switch get 404 and an image pushed after pulls', () => {
-    const f = run(
-      'empty-after-switch',
-      [0, invoke(0, 'push', pushOf(img))],
-      [10, complete(0, 'push', 'ok')],
-      [20, sw('applied')],
-      [30, invoke(1, 'pull', img)],
-      [31, complete(1, 'pull', 'fail', { status: 404, error: 'MANIFEST_UNKNOWN' })],
-      [40, invoke(2, 'push', pushOf(other))],
-      [50, complete(2, 'push', 'ok')],
-      [60, invoke(3, 'pull', other)],
-      [61, complete(3, 'pull', 'ok')],
-    );
+    const f = run('empty-after-switch', ...switched(complete(1, 'pull', 'fail', { status: 404, error: 'MANIFEST_UNKNOWN' })));
     expect(f.valid).toBe(true);
     expect(f.evidence[0]).toBe('switched to bucket new holding 0 objects; 1 pulls of images acknowledged before the switch got 404');
     expect(f.ops).toEqual([1]);
   });
 
   it('is not seen when the old images still pull after the switch', () => {
-    const f = run(
-      'empty-after-switch',
-      [0, invoke(0, 'push', pushOf(img))],
-      [10, complete(0, 'push', 'ok')],
-      [20, sw('applied')],
-      [30, invoke(1, 'pull', img)],
-      [31, complete(1, 'pull', 'ok')],
-      [40, invoke(2, 'push', pushOf(other))],
-      [50, complete(2, 'push', 'ok')],
-      [60, invoke(3, 'pull', other)],
-      [61, complete(3, 'pull', 'ok')],
-    );
+    const f = run('empty-after-switch', ...switched(complete(1, 'pull', 'ok')));
     expect(f.valid).toBe(false);
   });
 });
