@@ -16,7 +16,7 @@ export function summary(output: string): string[] {
 export default action({
   name: 'daemon-pass',
   about: "one pass of the object store's background daemon (Swift's object-updater or container-replicator)",
-  spec: z.object({ daemon: z.enum(['object-updater', 'container-replicator']) }).strict(),
+  spec: z.object({ daemon: z.enum(['object-updater', 'container-replicator']).describe('the Swift daemon run once') }).strict(),
   needs: () => [{ role: 'object-store', capability: DAEMONS, for: 'a daemon pass' }],
   plan: (fault, s): Plan & { daemon: Daemon } => ({ fault, targets: [{ component: 'object-store', resource: s.daemon }], daemon: s.daemon }),
   effect: (plan, stack) => ({ run: async () => ({ report: summary(await stack.capable('object-store', DAEMONS).runOnce(plan.daemon)) }) }),

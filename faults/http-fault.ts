@@ -9,18 +9,15 @@ import { MAX_MS } from '../lab/core/limits.ts';
 
 const spec = z
   .object({
-    /** the share of matching requests it acts on */
-    percent: z.number().min(0).max(100),
+    percent: z.number().min(0).max(100).describe('the share of matching requests it acts on'),
     methods: z
       .array(z.enum(['GET', 'HEAD', 'PUT', 'POST', 'DELETE', 'PATCH']))
       .nonempty()
-      .optional(),
-    /** only requests whose path starts with it */
-    path: z.string().startsWith('/').optional(),
-    /** answer with this status instead of passing the request on */
-    abort: z.number().int().min(400).max(599).optional(),
-    /** hold the request this long before passing it on */
-    delayMs: z.number().int().positive().max(MAX_MS).optional(),
+      .optional()
+      .describe('only requests of these methods (all when not given)'),
+    path: z.string().startsWith('/').optional().describe('only requests whose path starts with it'),
+    abort: z.number().int().min(400).max(599).optional().describe('answer with this status instead of passing the request on'),
+    delayMs: z.number().int().positive().max(MAX_MS).optional().describe('hold the request this long before passing it on'),
   })
   .strict()
   .refine((s) => (s.abort === undefined) !== (s.delayMs === undefined), 'give abort (a status) or delayMs, one of them');

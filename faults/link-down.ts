@@ -6,7 +6,7 @@ import { lasting, type Plan } from './fault.ts';
 export default lasting({
   name: 'link-down',
   about: 'a faultable link cut (its proxy disabled, connections refused) until healed',
-  spec: z.object({ link: z.string() }).strict(),
+  spec: z.object({ link: z.string().describe('the faultable link, by its name in topology.links') }).strict(),
   needs: (s) => [{ link: s.link, path: 'link' }],
   plan: (fault, s): Plan & { link: string } => ({ fault, targets: [{ component: 'fault-proxy', link: s.link }], link: s.link }),
   effect: (plan, stack) => {

@@ -6,7 +6,12 @@ import { lasting, type Plan } from './fault.ts';
 export default lasting({
   name: 'process',
   about: "a component's processes stopped (started again on healing) or paused (SIGSTOP, resumed with SIGCONT)",
-  spec: z.object({ role: z.enum(Object.keys(ROLES) as [Role, ...Role[]]), action: z.enum(['stop', 'pause']) }).strict(),
+  spec: z
+    .object({
+      role: z.enum(Object.keys(ROLES) as [Role, ...Role[]]).describe('the role whose processes (every replica, every server) it acts on'),
+      action: z.enum(['stop', 'pause']).describe('stop: SIGTERM, started again on healing; pause: SIGSTOP, SIGCONT on healing'),
+    })
+    .strict(),
   needs: (s) => [{ role: s.role, for: `a process ${s.action}` }],
   plan: (fault, s): Plan & { role: Role; action: 'stop' | 'pause' } => ({ fault, targets: [{ component: s.role }], role: s.role, action: s.action }),
   effect: (plan, stack) => ({

@@ -30,7 +30,8 @@ export default lasting({
         .number()
         .int()
         .positive()
-        .max(2 ** 50),
+        .max(2 ** 50)
+        .describe("the registry user's quota, in bytes"),
     })
     .strict(),
   needs: () => [{ role: 'object-store', capability: QUOTA, for: 'a quota' }],

@@ -12,7 +12,7 @@ import { MAX_MS } from '../lab/core/limits.ts';
 export default action({
   name: 'sync-wait',
   about: 'a wait until zone zb reports its sync caught up with za and lists every key za lists (fails after timeoutMs)',
-  spec: z.object({ timeoutMs: z.number().int().positive().max(MAX_MS).default(120_000) }).strict(),
+  spec: z.object({ timeoutMs: z.number().int().positive().max(MAX_MS).default(120_000).describe('ms after which the wait fails') }).strict(),
   needs: () => [{ role: 'object-store', capability: MULTISITE, for: 'a sync wait' }],
   plan: (fault, s): Plan & { timeoutMs: number } => ({ fault, targets: [{ component: 'object-store', resource: 'zb' }], timeoutMs: s.timeoutMs }),
   effect: (plan, stack) => ({

@@ -44,11 +44,18 @@ const TYPES = Object.keys(ATTRIBUTES) as [ToxicType, ...ToxicType[]];
 
 const spec = z
   .object({
-    link: z.string(),
-    toxic: z.enum(TYPES),
-    stream: z.enum(['upstream', 'downstream']).default('upstream'),
-    toxicity: z.number().min(0).max(1).default(1),
-    attributes: z.record(z.number()).default({}),
+    link: z.string().describe('the faultable link, by its name in topology.links'),
+    toxic: z.enum(TYPES).describe("Toxiproxy's toxic type"),
+    stream: z.enum(['upstream', 'downstream']).default('upstream').describe('upstream: what the client sends; downstream: what comes back'),
+    toxicity: z.number().min(0).max(1).default(1).describe('the share of connections it acts on'),
+    attributes: z
+      .record(z.number())
+      .default({})
+      .describe(
+        `the toxic's attributes: ${Object.entries(ATTRIBUTES)
+          .map(([t, a]) => `${t}: ${Object.keys(a).join(', ')}`)
+          .join('; ')} (ms, except rate in KB/s, sizes in bytes, slicer's delay in µs)`,
+      ),
   })
   .strict()
   .superRefine((s, ctx) => {

@@ -16,6 +16,20 @@ export default scenario({
   workload: [...before, ...after],
   faults: { switch: { kind: 'bucket-switch', bucket: 'registry-restricted' } },
   expect: { reproduced: ['empty-after-switch'], holds: ['integrity'] },
+  evidence: {
+    'empty-after-switch': {
+      about: 'after the switch to another bucket, pulls of images acknowledged before get 404; images pushed after pull',
+      all: {
+        'acknowledged before': { ops: { kind: 'push', outcome: 'ok', before: 'switch' } },
+        'gone after': {
+          ops: { kind: 'pull', outcome: 'fail', status: 404, during: 'switch' },
+          join: { with: 'acknowledged before', on: 'image' },
+        },
+        'pushed after': { ops: { kind: 'push', outcome: 'ok', during: 'switch' } },
+        'pulled after': { ops: { kind: 'pull', during: 'switch' }, join: { with: 'pushed after', on: 'image', since: 'after' }, every: { outcome: 'ok' } },
+      },
+    },
+  },
   variants: {
     copied: {
       description: 'the images copied into the new bucket before the switch: every pull holds through it',

@@ -18,6 +18,16 @@ export default scenario({
   faults: { quota: { kind: 'quota', maxBytes: 3 << 20 } },
   workload: [...base, { push: { images: 1, layers: ['small', '4MiB'] } }, { heal: 'quota' }, ...after],
   expect: { reproduced: ['quota-refused'], holds: ['durability', 'integrity'] },
+  evidence: {
+    'quota-refused': {
+      about: 'with the quota set the object store refused a write (403) and the push failed; after it was raised a push worked',
+      all: {
+        refused: { events: { component: 'object-store', method: ['PUT', 'POST'], status: 403, during: 'quota' } },
+        'push failed': { ops: { kind: 'push', outcome: ['fail', 'info'], during: 'quota' } },
+        'push after': { ops: { kind: 'push', outcome: 'ok', after: 'quota' } },
+      },
+    },
+  },
   bounds: { push: 60_000, pull: 30_000 },
   variants: {
     'raised-early': {

@@ -27,6 +27,22 @@ export default scenario({
   ],
   faults: { 'redis-down': { kind: 'process', role: 'cache', action: 'stop' } },
   expect: { reproduced: ['serves-without-redis'], holds: ['durability', 'integrity'] },
+  evidence: {
+    'serves-without-redis': {
+      about: 'while the cache is down every op still succeeds (the runbook: "slower but will continue to serve")',
+      all: {
+        before: { ops: { before: 'redis-down' }, every: { outcome: 'ok' } },
+        during: { ops: { during: 'redis-down' }, every: { outcome: 'ok' } },
+      },
+    },
+    'down-without-redis': {
+      about: 'while the cache is down every op gets 503 (a health check on Redis takes the registry down)',
+      all: {
+        before: { ops: { before: 'redis-down' }, every: { outcome: 'ok' } },
+        during: { ops: { during: 'redis-down' }, every: { status: 503 } },
+      },
+    },
+  },
   variants: {
     'health-check': {
       description: 'the registry with a TCP health check on Redis: while Redis is down it answers 503 to every request',

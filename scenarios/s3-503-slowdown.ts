@@ -21,6 +21,26 @@ export default scenario({
   ],
   faults: { slowdown: { kind: 'http-fault', methods: ['PUT'], percent: 50, abort: 503 } },
   expect: { reproduced: ['s3-front-injected-503', 'registry-retried-503'], holds: ['durability', 'integrity', 'liveness'] },
+  evidence: {
+    's3-front-injected-503': {
+      about: "while the fault was active, the s3-front answered a share of the registry's PUTs with 503 itself (flag FI: its fault filter)",
+      events: { component: 's3-front', method: 'PUT', status: 503, flag: 'FI', during: 'slowdown' },
+    },
+    'registry-retried-503': {
+      about: 'the registry retried S3 PUTs the s3-front answered 503, and a later attempt of the same request landed (2xx)',
+      all: {
+        refused: { events: { component: 's3-front', method: 'PUT', status: 503, flag: 'FI', during: 'slowdown' } },
+        'landed later': {
+          events: { component: 's3-front', method: 'PUT', status: '2xx', during: 'slowdown' },
+          join: { with: 'refused', on: 'path', since: 'after' },
+        },
+      },
+    },
+    'push-5xx-during-fault': {
+      about: 'a push during the fault ended with a 5xx',
+      ops: { kind: 'push', outcome: ['fail', 'info'], status: '5xx', during: 'slowdown' },
+    },
+  },
   bounds: { push: 60_000, pull: 30_000 },
   variants: {
     'every-put': {

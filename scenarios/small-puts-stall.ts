@@ -30,6 +30,27 @@ export default scenario({
     reproduced: ['small-writes-stall', 'push-5xx-during-fault', 'object-store-silent'],
     holds: ['durability', 'integrity', 'liveness'],
   },
+  evidence: {
+    'small-writes-stall': {
+      about: "during the stall the s3-front's small PUTs (through the link) end 504 while large PUTs land direct, and an op fails 5xx",
+      all: {
+        'small stalled': { events: { component: 's3-front', method: 'PUT', upstream: '^link( |$)', status: 504, during: 'small-puts-stall' } },
+        'large landed': { events: { component: 's3-front', method: 'PUT', upstream: '^direct( |$)', status: '2xx', during: 'small-puts-stall' } },
+        'op failed': { ops: { outcome: ['fail', 'info'], status: '5xx', during: 'small-puts-stall' } },
+      },
+    },
+    'push-5xx-during-fault': {
+      about: 'a push of large and small layers during the stall ended with a 5xx',
+      ops: { kind: 'push', outcome: ['fail', 'info'], status: '5xx', during: 'small-puts-stall' },
+    },
+    'object-store-silent': {
+      about: 'the object store logged no request for the small PUTs the s3-front timed out on',
+      all: {
+        'timed out': { events: { component: 's3-front', method: 'PUT', status: 504 } },
+        'object store saw': { events: { component: 'object-store' }, join: { with: 'timed out', on: 'path', since: 'start' }, count: { max: 0 } },
+      },
+    },
+  },
   bounds: { push: 60_000, pull: 30_000, 'upload-patch': 60_000 },
   variants: {
     'direct-writes': {

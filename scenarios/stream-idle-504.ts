@@ -26,6 +26,28 @@ export default scenario({
     reproduced: ['push-5xx-during-fault', 's3-front-idle-timeout-504', 'object-store-silent'],
     holds: ['durability', 'integrity', 'liveness'],
   },
+  evidence: {
+    'push-5xx-during-fault': {
+      about: "a push during the stall ended with a 5xx, and the registry's log says why (its 500 hides the S3 error)",
+      all: {
+        push: { ops: { kind: 'push', outcome: ['fail', 'info'], status: '5xx', during: 'rgw-stall' } },
+        'registry said': { events: { type: 'component.log', component: 'registry', line: 'completed with error', during: 'rgw-stall' } },
+      },
+    },
+    's3-front-idle-timeout-504': {
+      about: 'the s3-front answered 504 for a PUT the object store never answered (envoy: flag SI, stream idle timeout)',
+      events: [
+        { component: 's3-front', product: 'envoy', method: 'PUT', status: 504, flag: 'SI' },
+        { component: 's3-front', product: 'nginx', method: 'PUT', status: 504 },
+      ],
+    },
+    'object-store-silent': {
+      about: 'the object store logged no request for the paths the s3-front timed out on, from the moment they were sent',
+      events: { component: 'object-store' },
+      join: { with: 's3-front-idle-timeout-504', on: 'path', since: 'start' },
+      count: { max: 0 },
+    },
+  },
   bounds: { push: 60_000, pull: 30_000 },
   variants: {
     'nginx-front': {

@@ -23,6 +23,15 @@ export default scenario({
     flush: { kind: 'cache-flush' },
   },
   expect: { reproduced: ['stale-container-listing'] },
+  evidence: {
+    'stale-container-listing': {
+      about: 'after the container replica was cut, the commit fails BLOB_UPLOAD_INVALID/DIGEST_INVALID, or reads of the blob come back wrong',
+      any: {
+        'commit refused': { ops: { kind: 'upload-commit', outcome: 'fail', error: 'BLOB_UPLOAD_INVALID|DIGEST_INVALID', after: 'c3-down' } },
+        'read back wrong': { ops: { intact: false, after: 'c3-down' } },
+      },
+    },
+  },
   variants: {
     mitigated: {
       description: 'one object-updater pass (what the 300 s wait waited for) and a cache flush before the commit and the reads',

@@ -1,9 +1,13 @@
-// Loss window of a cold standby refreshed by periodic sync passes: after a failover, exactly the pushes the
-// active registry acknowledged after the last completed pass are missing on the standby.
-// - acknowledged before that pass started: must pull whole from the standby;
-// - invoked after the last pass before the failover ended (or was cut short): must be missing (manifest 404);
-// - overlapping a pass: either whole or missing.
-// Anything else (a lost image that should be there, one that should not, an image half there) is a violation.
+// Loss window of a failover to a replica fed by replication: the images it may lack are exactly those
+// acknowledged after the last point it was known to hold everything. Two failovers are judged:
+// - to a cold standby refreshed by periodic sync passes (fault kind failover): pushes acknowledged before the
+//   last completed pass started must pull whole from the standby; pushes invoked after the last pass before the
+//   failover ended (or was cut short) must be missing (manifest 404); pushes overlapping a pass: either.
+// - to another zone of a multisite object store (fault kind zone-failover): pushes acknowledged before the last
+//   sync-wait before the failover started (zb then listed every key za listed) must pull whole from zb; zb goes
+//   on syncing after the failover, so any later push may be whole, missing or half there.
+// Anything else (a lost image that should be there; for the cold standby, one that should not, or an image half
+// there) is a violation.
 import type { EventOf, LabEvent } from '../core/events/schema.ts';
 import { imageRef, opsOf, refOf, type Op, type OpOf } from '../ops/history.ts';
 import { invariant, type Finding } from './check.ts';
@@ -60,15 +64,78 @@ export function lossWindow(ops: readonly Op[], events: readonly LabEvent[]) {
 /** ms since the run started, as evidence shows it: "4.12 s" */
 export const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
+/** The multisite loss window: the zone failover, the last sync-wait that completed before it (zb then listed
+ * every key za listed), and the pushes the registry acknowledged on za (before the failover). */
+export function zoneLossWindow(ops: readonly Op[], events: readonly LabEvent[]) {
+  const failover = events.find((e): e is EventOf<'fault.action'> => e.type === 'fault.action' && e.kind === 'zone-failover');
+  if (!failover) return undefined;
+  const wait = events.findLast((e): e is EventOf<'fault.action'> => e.type === 'fault.action' && e.kind === 'sync-wait' && e.t <= failover.t);
+  // the wait's last listing ran just before its event; everything acknowledged before the wait began is in it
+  const synced = wait && { start: wait.t - (Number(wait.detail.waitedMs) || 0), end: wait.t };
+  const pushes = opsOf(ops, 'push').filter((o) => o.outcome === 'ok' && o.completedAt! < failover.t);
+  const expected = (o: OpOf<'push'>): 'whole' | 'any' => (synced && o.completedAt! <= synced.start ? 'whole' : 'any');
+  return { failover, zone: String(failover.detail.to ?? 'zb'), synced, pushes, expected };
+}
+
 export default invariant({
   name: 'loss-window',
-  about: 'after a failover to a standby fed by sync passes, exactly the pushes acknowledged after the last completed pass are missing',
-  run: ({ ops, events }) => lossWindowCheck(ops, events),
+  about:
+    'after a failover (to a standby fed by sync passes, or to another zone), the images missing are exactly those acknowledged after the last point the replica held everything',
+  run: ({ ops, events }) => {
+    const cold = events.findIndex((e) => e.type === 'fault.action' && e.kind === 'failover');
+    const zone = events.findIndex((e) => e.type === 'fault.action' && e.kind === 'zone-failover');
+    if (cold < 0 && zone < 0) return { valid: 'unknown', evidence: ['no failover in this run (neither a failover to a standby nor a zone failover)'] };
+    return cold >= 0 && (zone < 0 || cold < zone) ? lossWindowCheck(ops, events) : zoneLossWindowCheck(ops, events);
+  },
 });
 
+/** A zone failover: only the images acknowledged before zb was seen to hold everything are promised. */
+function zoneLossWindowCheck(ops: readonly Op[], events: readonly LabEvent[]): Finding {
+  const w = zoneLossWindow(ops, events)!;
+  if (w.pushes.length === 0) return { valid: 'unknown', evidence: [`no push was acknowledged before the zone failover at ${secs(w.failover.t)}`] };
+  if (!w.synced)
+    return {
+      valid: 'unknown',
+      evidence: [
+        `zone failover to ${w.zone} at ${secs(w.failover.t)}, and no sync-wait completed before it: no acknowledged image was known to be on ${w.zone}, so none is expected there`,
+      ],
+    };
+  const promised = w.pushes.filter((o) => w.expected(o) === 'whole');
+  const evidence = [
+    `last sync-wait: ${w.zone} listed every key of za at ${secs(w.synced.end)} (waited from ${secs(w.synced.start)}); zone failover to ${w.zone} at ${secs(w.failover.t)}`,
+  ];
+  const where: number[] = [];
+  const lost: string[] = [];
+  let half = 0;
+  let unknown = 0;
+  for (const push of w.pushes) {
+    const { seen, pull } = seenAfter(push, ops, w.failover.t);
+    if (seen === 'missing') lost.push(imageRef(push));
+    if (seen === 'broken') half++;
+    if (w.expected(push) !== 'whole') continue;
+    if (seen === 'unknown') unknown++;
+    if (seen === 'unknown' || seen === 'whole') continue;
+    where.push(push.op, pull!.op);
+    evidence.push(
+      `op ${push.op} pushed ${imageRef(push)} (acknowledged at ${secs(push.completedAt!)}, before the sync-wait): expected whole on ${w.zone}, op ${pull!.op} found it ${seen}: ${pull!.outcome}${pull!.status ? ` HTTP ${pull!.status}` : ''} ${pull!.error ?? ''}`.trim(),
+    );
+  }
+  evidence.splice(
+    1,
+    0,
+    `${lost.length} of ${w.pushes.length} acknowledged images missing on ${w.zone}${lost.length ? `: ${lost.join(', ')}` : ''}${half ? `, ${half} half there` : ''}; ${promised.length} acknowledged before the sync-wait must be whole, the ${w.pushes.length - promised.length} after it may be whole, missing or half there (${w.zone} goes on syncing)`,
+  );
+  if (where.length > 0) return { valid: false, evidence, ops: where };
+  if (unknown > 0)
+    return {
+      valid: 'unknown',
+      evidence: [...evidence, `${unknown} images acknowledged before the sync-wait were not pulled from ${w.zone} with a definite answer`],
+    };
+  return { valid: true, evidence };
+}
+
 function lossWindowCheck(ops: readonly Op[], events: readonly LabEvent[]): Finding {
-  const w = lossWindow(ops, events);
-  if (!w) return { valid: 'unknown', evidence: ['no failover in this run'] };
+  const w = lossWindow(ops, events)!;
   if (w.pushes.length === 0) return { valid: 'unknown', evidence: ['the active registry acknowledged no push'] };
   const evidence = [
     w.last

@@ -10,7 +10,7 @@ export default symptom({
   about: 'after a failover to the standby, images the active registry acknowledged are missing (404 on the standby)',
   run({ events, ops }) {
     const w = lossWindow(ops, events);
-    if (!w) return { valid: false, evidence: ['no failover in this run'] };
+    if (!w) return { valid: false, evidence: ['no failover to a standby in this run'] };
     const lost = w.pushes.flatMap((push) => {
       const { seen, pull } = seenAfter(push, ops, w.failover.t);
       return seen === 'missing' ? [{ push, pull: pull! }] : [];

@@ -3,6 +3,7 @@ import { judge } from '../checks/verdict.ts';
 import { readEvents } from '../core/events/log.ts';
 import { findRun } from '../core/run-dir.ts';
 import { readRunJson } from '../core/run-files.ts';
+import { definitionOf } from '../scenario/load.ts';
 import { defineCommand } from './command.ts';
 import { out } from './output.ts';
 import { verdictJson, verdictLines } from './report.ts';
@@ -19,7 +20,7 @@ export default defineCommand({
     const dir = findRun(positionals[0] ?? 'last');
     const meta = readRunJson(dir);
     const { events, torn } = readEvents(`${dir}/events.ndjson`);
-    const verdict = judge(meta.definition, events, { unknownHolds: meta.mode === 'fuzz' });
+    const verdict = judge(await definitionOf(meta), events, { unknownHolds: meta.mode === 'fuzz' });
     if (values.json) out(JSON.stringify(verdictJson({ id: meta.id, dir }, meta.seed, verdict, torn), null, 2));
     else {
       out(`run ${meta.id}: ${events.length} events${torn ? `, torn last line ${torn.line} ignored` : ''}`);

@@ -1,28 +1,32 @@
 // `lab list`: the scenario catalog. A file that does not validate is reported and the rest still listed.
-import { loadScenario, scenarioNames } from '../scenario/load.ts';
 import { defineCommand } from './command.ts';
 import { err, out } from './output.ts';
+import { scenarioFiles, tryScenario } from './validate.ts';
 
 export default defineCommand({
   name: 'list',
-  usage: '',
+  usage: '[--dir DIR]',
   summary: "the scenario catalog: each scenario's symptom, source and variants",
-  help: '  exit code 2 when a file of scenarios/ does not validate (each one is named on stderr)',
-  options: {},
+  help: `  --dir DIR      the scenarios folder (default: the lab's scenarios/)
+
+exit codes: 0 every file validates, 2 one or more do not (each named on stderr, with where and what; the others
+are still listed)`,
+  options: { dir: { type: 'string' } },
   positionals: { min: 0, max: 0 },
-  async run() {
+  async run({ values }) {
     let bad = 0;
-    for (const name of scenarioNames()) {
-      try {
-        const { scenario: s } = await loadScenario(name);
-        out(s.name);
-        out(`    symptom: ${s.symptom}`);
-        out(`    source:  ${s.source}`);
-        for (const [v, d] of Object.entries(s.variants)) out(`    variant ${v}: ${d.description}`);
-      } catch (e) {
+    for (const file of scenarioFiles(values.dir)) {
+      const r = await tryScenario(file);
+      if (!r.ok) {
         bad++;
-        err(`lab: ${(e as Error).message}`);
+        err(`lab: ${r.message}`);
+        continue;
       }
+      const s = r.scenario;
+      out(s.name);
+      out(`    symptom: ${s.symptom}`);
+      out(`    source:  ${s.source}`);
+      for (const [v, d] of Object.entries(s.variants)) out(`    variant ${v}: ${d.description}`);
     }
     return bad > 0 ? 2 : 0;
   },

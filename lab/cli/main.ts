@@ -4,6 +4,7 @@ import { LabError } from '../core/errors.ts';
 import { setVerbose } from '../core/lab-log.ts';
 import analyze from './analyze.ts';
 import { helpOf, parse, UsageError, type Command, type Ui } from './command.ts';
+import docs from './docs.ts';
 import down from './down.ts';
 import fault from './fault.ts';
 import fuzz from './fuzz.ts';
@@ -15,10 +16,11 @@ import replay from './replay.ts';
 import rerun from './rerun.ts';
 import scenario from './scenario.ts';
 import up from './up.ts';
+import validate from './validate.ts';
 
 export type { Ui } from './command.ts';
 
-const COMMANDS: readonly Command[] = [scenario, matrix, list, analyze, replay, fuzz, rerun, up, fault, down, provision];
+const COMMANDS: readonly Command[] = [scenario, matrix, list, validate, analyze, replay, fuzz, rerun, up, fault, down, provision, docs];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -49,7 +49,7 @@ export function timelinePrinter(write: (line: string) => void): (e: LabEvent) =>
 const mark = (v: boolean | 'unknown') => (v === true ? '✓' : v === false ? '✗' : '?');
 
 export function verdictLines(v: Verdict): string[] {
-  const lines = [`verdict: ${v.verdict} (expected: ${v.expected})`];
+  const lines = [`verdict: ${v.verdict} (expected: ${v.expected})`, ...(v.reason ? [`  because ${v.reason}`] : [])];
   const all = Object.entries(v.checks);
   for (const [name, c] of [...all.filter(([, c]) => c.kind === 'symptom'), ...all.filter(([, c]) => c.kind === 'invariant')]) {
     lines.push(`  ${mark(c.valid)} ${c.kind === 'symptom' ? 'symptom ' : ''}${name}`);

@@ -1,4 +1,4 @@
-// A client for the OCI Distribution API (push, pull, mount, delete) on undici.
+// A client for the OCI Distribution API (push, pull, mount, delete, list) on undici.
 // Every HTTP exchange is reported once through onHttp; pulls hash what they receive and report mismatches.
 import { createHash } from 'node:crypto';
 import { request } from 'undici';
@@ -54,6 +54,25 @@ export interface PullResult {
   intact: boolean;
 }
 
+/** A page of a list (the catalog, a repository's tags): n names at most, those after last. */
+export interface ListQuery {
+  n?: number;
+  last?: string;
+}
+
+/** One page of a list: its names, and where the next page is when the registry said (Link rel="next"). */
+export interface ListPage {
+  names: string[];
+  next?: string;
+}
+
+/** What a HEAD of a manifest says: whether it exists, its Docker-Content-Digest and its Content-Length. */
+export interface ManifestHead {
+  exists: boolean;
+  digest?: string;
+  size?: number;
+}
+
 export interface ClientOptions {
   baseUrl: string;
   onHttp?: (r: HttpRecord) => void;
@@ -90,6 +109,24 @@ function rangeEnd(range: string | undefined): number {
 function header(r: Reply, name: string): string | undefined {
   const v = r.headers[name];
   return Array.isArray(v) ? v[0] : v;
+}
+
+/** The target of the rel="next" link of a Link header (`</v2/_catalog?last=b&n=2>; rel="next"`), as written. */
+export function nextLink(link: string | undefined): string | undefined {
+  for (const [, target, params] of (link ?? '').matchAll(/<([^>]*)>([^<]*)/g)) {
+    const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,"]+))/i.exec(params!);
+    if (rel && (rel[1] ?? rel[2])!.toLowerCase().split(/\s+/).includes('next')) return target;
+  }
+  return undefined;
+}
+
+/** "?n=2&last=b"; "" for neither */
+function listQuery(q: ListQuery): string {
+  const params = new URLSearchParams();
+  if (q.n !== undefined) params.set('n', String(q.n));
+  if (q.last !== undefined) params.set('last', q.last);
+  const query = params.toString();
+  return query ? `?${query}` : '';
 }
 
 function errorCode(body: Uint8Array): string | undefined {
@@ -248,6 +285,50 @@ export class OciClient {
       if (!(e instanceof RegistryError && e.status === 200)) throw e;
       return { digest, actual: `cut short after ${e.received ?? 0} bytes`, size: e.received ?? 0 };
     }
+  }
+
+  /** DELETE a blob from a repository (202; 405 UNSUPPORTED when the registry's deletes are disabled). */
+  async deleteBlob(repo: string, digest: string): Promise<void> {
+    await this.call('DELETE', this.url(`/v2/${repo}/blobs/${digest}`), { expect: [202] });
+  }
+
+  /** HEAD a manifest with the manifest types accepted by pulls: absent is a 404. */
+  async headManifest(repo: string, ref: string): Promise<ManifestHead> {
+    const url = this.url(`/v2/${repo}/manifests/${ref}`);
+    const r = await this.call('HEAD', url, { headers: { accept: MANIFEST_TYPES.join(', ') }, expect: [200, 404] });
+    if (r.status === 404) return { exists: false };
+    const digest = header(r, 'docker-content-digest');
+    const length = header(r, 'content-length');
+    return { exists: true, ...(digest && { digest }), ...(length !== undefined && { size: Number(length) }) };
+  }
+
+  /** GET one page of a list: `path` is a first page's, or the next page a previous Link named; `field` holds the names. */
+  async listPage(path: string, field: 'repositories' | 'tags'): Promise<ListPage> {
+    const url = this.url(path);
+    const r = await this.call('GET', url, { expect: [200], keep: 'bytes' });
+    let names: unknown;
+    try {
+      names = (JSON.parse(Buffer.from(r.bytes).toString('utf8')) as Record<string, unknown>)[field];
+    } catch {
+      names = undefined;
+    }
+    // a repository whose tags were all deleted may answer "tags": null
+    if (names === null) names = [];
+    if (!Array.isArray(names) || !names.every((n) => typeof n === 'string'))
+      throw new RegistryError({ method: 'GET', path: url.pathname + url.search, sent: true, detail: `the body has no list of ${field}` });
+    const link = r.headers.link;
+    const next = nextLink(Array.isArray(link) ? link.join(', ') : link);
+    return { names, ...(next !== undefined && { next }) };
+  }
+
+  /** GET /v2/_catalog: the first page of the repositories. */
+  async catalog(q: ListQuery = {}): Promise<ListPage> {
+    return this.listPage(`/v2/_catalog${listQuery(q)}`, 'repositories');
+  }
+
+  /** GET /v2/<repo>/tags/list: the first page of its tags. */
+  async tags(repo: string, q: ListQuery = {}): Promise<ListPage> {
+    return this.listPage(`/v2/${repo}/tags/list${listQuery(q)}`, 'tags');
   }
 
   async getBlob(repo: string, digest: string): Promise<Uint8Array> {

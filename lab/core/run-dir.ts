@@ -1,5 +1,6 @@
 // A run's directory: runs/<id>/ with events.ndjson, run.json, state.json, lab.log, logs/, verdict.json.
 // Disposing of it closes its event log and its diagnostics: the one place a run's files are finished.
+// logs/ holds every program's whole output (lab/runtime/one-shot.ts for the commands a component runs once).
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LabError } from './errors.ts';

@@ -25,6 +25,8 @@ const verdictSchema = z.object({
   verdict: z.enum(VERDICTS),
   exitCode: z.union([z.literal(0), z.literal(1), z.literal(2)]),
   expected: z.enum(['reproduced', 'holds']),
+  /** why the verdict is what it is, in one line (absent in old verdicts) */
+  reason: z.string().optional(),
   /** every check that ran, by name */
   checks: z.record(resultSchema),
   /** components that exited while nobody asked them to */
@@ -36,6 +38,8 @@ export type Verdict = z.infer<typeof verdictSchema>;
 const expectationsSchema = z.object({
   expect: z.object({ reproduced: z.array(z.string()).default([]), violated: z.array(z.string()).default([]), holds: z.array(z.string()).default([]) }),
   bounds: z.record(z.number()).default({}),
+  /** the scenario's own evidence, by name (lab/checks/evidence.ts gives its shape) */
+  evidence: z.record(z.unknown()).default({}),
 });
 export type Expectations = z.infer<typeof expectationsSchema>;
 

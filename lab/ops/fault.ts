@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { command } from './op.ts';
 
-const named = z.object({ fault: z.string() }).strict();
+const named = z.object({ fault: z.string().describe("the fault's name in the scenario's faults") }).strict();
 
 export default {
   commands: [

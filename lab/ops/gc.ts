@@ -1,5 +1,6 @@
 // Run the registry's garbage collector against its storage; the op records the blobs it deleted (a dry run:
-// the blobs it would delete, deleting none).
+// the blobs it would delete, deleting none). Each run's whole output is kept in the run's
+// logs/registry-gc-<n>.log, which a failed op's error names.
 import fc from 'fast-check';
 import { z } from 'zod';
 import { GARBAGE_COLLECT } from '../products/capabilities.ts';
@@ -29,7 +30,7 @@ export default {
     command({
       name: 'gc',
       about: "garbage-collect the registry's storage (dryRun: only report what it would delete)",
-      spec: z.object({ dryRun: z.boolean().optional() }).strict(),
+      spec: z.object({ dryRun: z.boolean().optional().describe('only report what it would delete') }).strict(),
       applies: () => true,
       async run(c, _m, ctx) {
         // inside the op: a collector that fails (on an empty S3 bucket: "Path not found") ends the op, not the run

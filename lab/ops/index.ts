@@ -2,10 +2,13 @@
 // all made of these commands. Adding an op kind is a file beside these and a line here.
 import type { z } from 'zod';
 import { Registry } from '../core/registry.ts';
+import catalog from './catalog.ts';
 import del from './delete.ts';
+import deleteBlob from './delete-blob.ts';
 import fault from './fault.ts';
 import gc from './gc.ts';
 import getBlob from './get-blob.ts';
+import headManifest from './head-manifest.ts';
 import head from './head.ts';
 import mount from './mount.ts';
 import type { OpContext } from './context.ts';
@@ -15,12 +18,32 @@ import pull from './pull.ts';
 import pushBlobs from './push-blobs.ts';
 import push from './push.ts';
 import restart from './restart.ts';
+import tags from './tags.ts';
 import uploadCommit from './upload-commit.ts';
 import uploadPatch from './upload-patch.ts';
 import uploadStart from './upload-start.ts';
 import uploadStatus from './upload-status.ts';
 
-const FILES = [push, pushBlobs, pull, head, mount, del, gc, restart, uploadStart, uploadPatch, uploadCommit, uploadStatus, getBlob, fault] as const;
+const FILES = [
+  push,
+  pushBlobs,
+  pull,
+  head,
+  mount,
+  del,
+  gc,
+  restart,
+  uploadStart,
+  uploadPatch,
+  uploadCommit,
+  uploadStatus,
+  getBlob,
+  fault,
+  catalog,
+  tags,
+  deleteBlob,
+  headManifest,
+] as const;
 
 /** The op kinds, typed: what the history's ops are typed by. */
 export type OpKindList = Extract<(typeof FILES)[number], { kind: unknown }>['kind'];

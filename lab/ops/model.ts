@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Blob, Image } from '../../fixtures/image.ts';
 
 /** An image, layer or upload named by its index among those made so far (wrapping). */
-export const index = z.number().int().nonnegative();
+export const index = z.number().int().nonnegative().describe('an index among those made so far in the run (wrapping): 0 the first');
 /** The indices the fuzzer picks from. */
 export const FUZZ_INDEX = fc.nat({ max: 7 });
 

@@ -17,7 +17,7 @@ export default {
     command({
       name: 'push-blobs',
       about: 'the blobs of a generated image, not its manifest (a push in flight)',
-      spec: z.object({ layers: z.array(layerSpec).min(1).max(4) }).strict(),
+      spec: z.object({ layers: z.array(layerSpec).min(1).max(4).describe('the layers uploaded; the manifest is left for push-manifest') }).strict(),
       applies: () => true,
       async run(c, m, ctx) {
         const { image, repo, tag } = nextImage(m, ctx, c.layers);

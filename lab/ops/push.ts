@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { generateImage, type LayerSpec } from '../../fixtures/image.ts';
 import type { OpContext } from './context.ts';
 import { layerSpec } from './layer-spec.ts';
-import type { ImageState, Model } from './model.ts';
+import { type ImageState, index, type Model } from './model.ts';
 import { command, opKind } from './op.ts';
 
 export const push = opKind({
@@ -35,7 +35,12 @@ const stateOf = (outcome: string): ImageState['state'] => (outcome === 'ok' ? 'a
 const pushCommand = command({
   name: 'push',
   about: 'push a generated image (config and layers, then the manifest) to a new repository; chunked: PATCH in 64 KiB chunks',
-  spec: z.object({ layers: z.array(layerSpec).min(1).max(4), chunked: z.boolean().default(false) }).strict(),
+  spec: z
+    .object({
+      layers: z.array(layerSpec).min(1).max(4).describe('the layers of the image pushed'),
+      chunked: z.boolean().default(false).describe('each blob in PATCHes of at most 5 MiB, as docker does, instead of one PUT'),
+    })
+    .strict(),
   applies: () => true,
   async run(c, m, ctx) {
     const { image, repo, tag } = nextImage(m, ctx, c.layers);
@@ -52,7 +57,7 @@ const pushCommand = command({
 const pushManifest = command({
   name: 'push-manifest',
   about: 'the manifest of an image whose blobs push-blobs put (image: among those in flight)',
-  spec: z.object({ image: z.number().int().nonnegative() }).strict(),
+  spec: z.object({ image: index }).strict(),
   applies: (_c, m) => m.images.some((i) => i.state === 'in-flight'),
   async run(c, m, ctx) {
     const flying = m.images.filter((i) => i.state === 'in-flight');

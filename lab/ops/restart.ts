@@ -14,7 +14,7 @@ export default {
     command({
       name: 'restart',
       about: `restart a component on the same ports and config (component: ${RESTARTABLE.join(', ')})`,
-      spec: z.object({ component: z.enum(RESTARTABLE) }).strict(),
+      spec: z.object({ component: z.enum(RESTARTABLE).describe('the role restarted (a stateless one)') }).strict(),
       applies: () => true,
       async run(c, _m, ctx) {
         await ctx.ops.run(restart, { component: c.component }, async () => {

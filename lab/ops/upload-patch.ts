@@ -24,7 +24,8 @@ export default {
             .number()
             .int()
             .positive()
-            .max(64 << 20),
+            .max(64 << 20)
+            .describe('bytes of random data sent in this PATCH'),
         })
         .strict(),
       applies: (c, m) => m.openUpload(c.upload) !== undefined,

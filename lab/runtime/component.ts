@@ -12,6 +12,7 @@ import type { Capability } from './capability.ts';
 import { cleanEnv } from '../core/env.ts';
 import type { PortAllocator } from './ports.ts';
 import { ManagedProcess } from './process.ts';
+import { runOnce } from './one-shot.ts';
 import { FileTail } from './tail.ts';
 import { waitUntil } from './ready.ts';
 import type { RunState } from './state.ts';
@@ -176,17 +177,10 @@ export abstract class Component {
 
   /** Runs a one-shot tool (ceph-authtool, radosgw-admin …) and returns its stdout (and its stderr, for tools
    * that log there). */
+  /** A one-shot command for this component: its whole output is appended to logs/<role>-commands.log. */
   protected async run(command: string, args: string[], env: NodeJS.ProcessEnv = cleanEnv(), timeoutMs = 60_000, withStderr = false): Promise<string> {
-    this.ctx.log.debug({ component: this.role, program: command, args }, 'run');
-    try {
-      const { stdout, stderr } = await exec(command, args, { env, cwd: this.ctx.dir, timeout: timeoutMs, maxBuffer: 16 << 20 });
-      return withStderr ? stdout + stderr : stdout;
-    } catch (e) {
-      const err = e as { stderr?: string; message: string };
-      const why = (err.stderr ?? '').trim().split('\n').pop() || err.message.split('\n')[0];
-      this.ctx.log.error({ component: this.role, program: command, args, stderr: err.stderr?.slice(-4000), err: err.message.split('\n')[0] }, 'run failed');
-      throw new ComponentError(this.role, `${command} ${args[0] ?? ''} failed: ${why}`);
-    }
+    const r = await runOnce(this.ctx.dir, { component: this.role, command, args, env, timeoutMs, signal: this.ctx.signal, log: this.ctx.log });
+    return withStderr ? r.stdout + r.stderr : r.stdout;
   }
 }
 

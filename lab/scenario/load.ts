@@ -4,7 +4,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ZodIssue } from 'zod';
+import { CHECKS } from '../checks/index.ts';
 import { ScenarioError } from '../core/errors.ts';
+import type { RunJson } from '../core/run-files.ts';
 import { problems } from './rules.ts';
 import { scenarioErrors, scenarioSchema, type Scenario } from './schema.ts';
 
@@ -73,16 +75,16 @@ function check(raw: unknown, shown: string, at = ''): Scenario {
     throw new ScenarioError(`${shown}: ${at}${where(issue)}: ${describe(issue)}`);
   }
   const s = parsed.data as unknown as Scenario;
-  const [p] = problems(s);
+  const [p] = problems(s, at !== '');
   if (p) throw new ScenarioError(`${shown}: ${at}${p.path}: ${p.message}`);
   return s;
 }
 
-/** The raw scenario with a variant's fields in place of its own; topology roles are replaced one by one. */
+/** The raw scenario with a variant's fields in place of its own; topology roles and evidence are replaced one by one. */
 export function withVariant(raw: unknown, variant: string): unknown {
-  const r = raw as { topology?: Record<string, unknown>; variants?: Record<string, Record<string, unknown>> };
-  const { description: _, topology, ...rest } = r.variants?.[variant] ?? {};
-  return { ...r, ...rest, topology: { ...r.topology, ...(topology as object) } };
+  const r = raw as { topology?: Record<string, unknown>; evidence?: Record<string, unknown>; variants?: Record<string, Record<string, unknown>> };
+  const { description: _, topology, evidence, ...rest } = r.variants?.[variant] ?? {};
+  return { ...r, ...rest, topology: { ...r.topology, ...(topology as object) }, evidence: { ...r.evidence, ...(evidence as object) } };
 }
 
 /** The scenario, every variant checked too; with `variant`, that variant's scenario. `shown` begins every error
@@ -110,4 +112,18 @@ export async function loadScenario(nameOrPath: string, variant?: string): Promis
   const shown = relative(process.cwd(), file) || file;
   const raw = await read(file, shown);
   return { scenario: validate(raw, shown, variant), raw: variant === undefined ? raw : withVariant(raw, variant), file, shown };
+}
+
+/** What a stored run is judged by. A run recorded before its scenario stated its evidence names bundled checks
+ * that are now evidence in the scenario's file: that evidence is taken from the file (as it is now). */
+export async function definitionOf(meta: RunJson): Promise<RunJson['definition']> {
+  const d = meta.definition;
+  const { reproduced, violated, holds } = d.expect;
+  if ([...reproduced, ...violated, ...holds].every((n) => n in d.evidence || CHECKS.has(n))) return d;
+  try {
+    const { scenario } = await loadScenario(meta.scenario, meta.variant ?? undefined);
+    return { ...d, evidence: { ...scenario.evidence, ...d.evidence } };
+  } catch {
+    return d;
+  }
 }

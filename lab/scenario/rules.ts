@@ -2,6 +2,8 @@
 // other roles, that every link is one some product sends traffic over, what each fault kind needs, and that
 // the workload names faults that exist (and heals only lasting ones).
 import { FAULTS } from '../../faults/index.ts';
+import { clausesOf, namesIn } from '../checks/evidence.ts';
+import { CHECKS } from '../checks/index.ts';
 import type { Need } from '../../faults/fault.ts';
 import { fillersOf } from '../products/index.ts';
 import type { Requirement } from '../products/product.ts';
@@ -24,7 +26,9 @@ function requirement(r: Requirement, roles: readonly Filled[]): string | undefin
   return `${r.for} needs the ${r.role} to have ${r.capability.name} (${r.capability.about}); ${it.product.name} does not, as configured${can.length ? ` (${can.join(', ')} does)` : ''}`;
 }
 
-function topologyProblems(t: TopologyData): Problem[] {
+/** `variant`: a variant may keep a link its scenario faults and route around it (the mitigation); a scenario
+ * itself must send traffic over each link it declares. */
+function topologyProblems(t: TopologyData, variant: boolean): Problem[] {
   const roles = filled(t);
   const problems: Problem[] = [];
   for (const { role, product, opts } of roles) {
@@ -59,6 +63,12 @@ function topologyProblems(t: TopologyData): Problem[] {
       problems.push({
         path: `topology.links.${link.name}`,
         message: `the lab wires no link ${link.from} → ${link.to}: a fault on it would do nothing; links this topology can take: ${takes.join('; ') || 'none'}`,
+      });
+    } else if (from?.product.namesLinks && !variant && !from.product.namesLinks(from.opts as never).some((n) => n.link === link.name)) {
+      const options = from.product.links?.about(from.role, from.opts as never) ?? '';
+      problems.push({
+        path: `topology.links.${link.name}`,
+        message: `no traffic takes link ${link.name}: a fault on it would do nothing; an option of the ${from.role} must name it (${options})`,
       });
     }
   }
@@ -108,7 +118,36 @@ function workloadProblems(s: Scenario): Problem[] {
   });
 }
 
+/** Evidence names no bundled check's name, names faults and clauses that exist; expect names what exists. */
+function evidenceProblems(s: Scenario): Problem[] {
+  const problems: Problem[] = [];
+  const faults = `defined: ${Object.keys(s.faults).join(', ') || 'none'}`;
+  for (const [name, e] of Object.entries(s.evidence)) {
+    if (CHECKS.has(name)) problems.push({ path: `evidence.${name}`, message: `${name} is the name of a bundled check: give the evidence its own` });
+    const labels = clausesOf(name, e).map(([l]) => l);
+    for (const n of namesIn(name, e)) {
+      const at = `evidence.${name}.${n.path}`;
+      if (n.fault !== undefined) {
+        const spec = s.faults[n.fault];
+        if (!spec) problems.push({ path: at, message: `no fault "${n.fault}"; ${faults}` });
+        else if (n.path.endsWith('during') && FAULTS.get(spec.kind).shape === 'action')
+          problems.push({ path: at, message: `${n.fault} is a one-shot ${spec.kind}: nothing is during it; use before or after` });
+      }
+      if (n.joins !== undefined && !labels.includes(n.joins) && !s.evidence[n.joins]?.ops && !s.evidence[n.joins]?.events)
+        problems.push({ path: at, message: `no clause "${n.joins}" beside it and no single-clause evidence of that name` });
+    }
+  }
+  for (const list of ['reproduced', 'violated', 'holds'] as const)
+    for (const [i, n] of s.expect[list].entries())
+      if (!s.evidence[n] && !CHECKS.has(n))
+        problems.push({
+          path: `expect.${list}[${i}]`,
+          message: `no evidence or check "${n}"; evidence: ${Object.keys(s.evidence).join(', ') || 'none'}; checks: ${CHECKS.names.join(', ')}`,
+        });
+  return problems;
+}
+
 /** Every problem of a scenario whose shape is valid, in the order a reader meets them. */
-export function problems(s: Scenario): Problem[] {
-  return [...topologyProblems(s.topology as TopologyData), ...faultProblems(s), ...workloadProblems(s)];
+export function problems(s: Scenario, variant = false): Problem[] {
+  return [...topologyProblems(s.topology as TopologyData, variant), ...faultProblems(s), ...workloadProblems(s), ...evidenceProblems(s)];
 }

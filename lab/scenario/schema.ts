@@ -3,7 +3,7 @@
 // (for bounds) and the checks. Nothing here names one of them.
 import { z } from 'zod';
 import { type FAULT_LIST, FAULTS } from '../../faults/index.ts';
-import { CHECKS } from '../checks/index.ts';
+import { evidenceSchema, type EvidenceSpec } from '../checks/evidence.ts';
 import { Registry } from '../core/registry.ts';
 import { COMMANDS, OP_KINDS, type CommandData, type CommandInput } from '../ops/index.ts';
 import { layerSpec } from '../ops/layer-spec.ts';
@@ -126,42 +126,42 @@ const commandSchema = tagged(
   (name) => `unknown command "${name}"; known: ${COMMANDS.names.join(', ')}`,
 );
 
-const plainSteps = {
-  /** images pushed one after the other, each to its own repository */
-  push: z.object({ images: z.number().int().positive().max(10_000), layers: z.array(layerSpec).nonempty(), chunked: z.boolean().default(false) }).strict(),
-  /** every image pushed so far, pulled back */
-  pull: z.literal('all'),
-  /** a fault applied (or an action done) */
-  fault: z.string(),
-  /** a lasting fault healed */
-  heal: z.string(),
-  /** commands one after the other (a reproducer found by `lab fuzz` is one such step) */
-  commands: z.array(commandSchema).nonempty(),
-  /** ms to let pass (a health check noticing an outage …); `between` picks a moment from the run's seed */
-  wait: z.union([
-    z.number().int().positive().max(MAX_MS),
-    z
-      .object({ between: z.tuple([z.number().int().nonnegative(), z.number().int().positive().max(MAX_MS)]) })
-      .strict()
-      .refine((w) => w.between[0] < w.between[1], 'the first bound must be below the second'),
-  ]),
+/** The steps of a workload, each with what it does. */
+export const STEPS = {
+  push: z
+    .object({ images: z.number().int().positive().max(10_000), layers: z.array(layerSpec).nonempty(), chunked: z.boolean().default(false) })
+    .strict()
+    .describe('`images` images pushed one after the other, each to its own repository, with these `layers` (monolithic uploads, or `chunked: true`)'),
+  pull: z.literal('all').describe('every image pushed so far, pulled back and its blobs hashed'),
+  fault: z.string().describe('the named fault applied (or the named action done)'),
+  heal: z.string().describe('the named lasting fault healed'),
+  commands: z.array(commandSchema).nonempty().describe('commands one after the other (a reproducer found by `lab fuzz` is one such step)'),
+  wait: z
+    .union([
+      z.number().int().positive().max(MAX_MS),
+      z
+        .object({ between: z.tuple([z.number().int().nonnegative(), z.number().int().positive().max(MAX_MS)]) })
+        .strict()
+        .refine((w) => w.between[0] < w.between[1], 'the first bound must be below the second'),
+    ])
+    .describe('ms to let pass (a health check noticing an outage …); `{ between: [lo, hi] }` picks a moment from the run’s seed'),
 };
-const plainStep = oneOf('step', plainSteps);
+const plainStep = oneOf('step', STEPS);
 /** A step, or branches of steps that run at the same time; the step ends when every branch has. */
-const stepSchema = oneOf('step', { ...plainSteps, concurrently: z.array(z.array(plainStep).nonempty()).min(2, 'needs at least two branches') });
-
-const checkName = z.string().superRefine((n, ctx) => {
-  if (!CHECKS.has(n)) ctx.addIssue({ code: 'custom', message: `unknown check "${n}"; known: ${CHECKS.names.join(', ')}` });
-});
+export const CONCURRENTLY = z
+  .array(z.array(plainStep).nonempty())
+  .min(2, 'needs at least two branches')
+  .describe('branches of steps that run at the same time; the step ends when every branch has');
+const stepSchema = oneOf('step', { ...STEPS, concurrently: CONCURRENTLY });
 
 const expectSchema = z
   .object({
-    /** checks that must all be true (the incident's symptoms seen) for the verdict "reproduced" */
-    reproduced: z.array(checkName).default([]),
+    /** evidence or checks that must all be seen for the verdict "reproduced" (the incident's symptoms) */
+    reproduced: z.array(z.string()).default([]),
     /** invariants that must be violated for the verdict "reproduced" (a reproducer of a found violation) */
-    violated: z.array(checkName).default([]),
-    /** invariants that must hold */
-    holds: z.array(checkName).default([]),
+    violated: z.array(z.string()).default([]),
+    /** invariants (or evidence) that must hold */
+    holds: z.array(z.string()).default([]),
   })
   .strict();
 
@@ -176,6 +176,8 @@ const body = {
   workload: z.array(stepSchema).min(1, 'a workload needs at least one step'),
   faults: z.record(faultSchema).default({}),
   expect: expectSchema,
+  /** the scenario's own evidence, by name: what `expect` names besides the bundled checks */
+  evidence: z.record(evidenceSchema).default({}),
   bounds: boundsSchema.default({}),
 };
 
@@ -187,6 +189,8 @@ const variantSchema = z
     workload: body.workload.optional(),
     faults: body.faults.optional(),
     expect: expectSchema.optional(),
+    /** evidence added, or replacing the scenario's of the same name */
+    evidence: z.record(evidenceSchema).optional(),
     bounds: body.bounds.optional(),
   })
   .strict();
@@ -246,6 +250,7 @@ interface ScenarioOf<In extends boolean> {
   workload: StepOf<In>[];
   faults: In extends true ? Record<string, FaultSpecOf<true>> | undefined : Record<string, FaultSpecOf<false>>;
   expect: Expect<In>;
+  evidence: In extends true ? Record<string, z.input<typeof evidenceSchema>> | undefined : Record<string, EvidenceSpec>;
   bounds: In extends true ? Record<string, number> | undefined : Record<string, number>;
   variants: In extends true
     ?
@@ -257,6 +262,7 @@ interface ScenarioOf<In extends boolean> {
               workload?: StepOf<true>[];
               faults?: Record<string, FaultSpecOf<true>>;
               expect?: Expect<true>;
+              evidence?: Record<string, z.input<typeof evidenceSchema>>;
               bounds?: Record<string, number>;
             }
           >
@@ -264,7 +270,8 @@ interface ScenarioOf<In extends boolean> {
     : Record<string, z.output<typeof variantSchema>>;
 }
 
-export type ScenarioInput = Omit<ScenarioOf<true>, 'faults' | 'bounds' | 'variants'> & Partial<Pick<ScenarioOf<true>, 'faults' | 'bounds' | 'variants'>>;
+export type ScenarioInput = Omit<ScenarioOf<true>, 'faults' | 'evidence' | 'bounds' | 'variants'> &
+  Partial<Pick<ScenarioOf<true>, 'faults' | 'evidence' | 'bounds' | 'variants'>>;
 export type Scenario = ScenarioOf<false>;
 export type Topology = Scenario['topology'];
 export type TopologyInput = TopologyOf<true>;

@@ -65,7 +65,7 @@ describe('the lab CLI on bad input', () => {
   });
 
   it('prints the usage of every command on --help and starts nothing', () => {
-    for (const c of ['scenario', 'matrix', 'list', 'analyze', 'replay', 'fuzz', 'rerun', 'up', 'fault', 'down', 'provision']) {
+    for (const c of ['scenario', 'matrix', 'list', 'validate', 'analyze', 'replay', 'fuzz', 'rerun', 'up', 'fault', 'down', 'provision', 'docs']) {
       const r = lab([c, '--help'], runs);
       expect([c, r.status, r.stderr]).toEqual([c, 0, '']);
       expect(r.stdout.split('\n')[0]).toMatch(new RegExp(`^usage: lab ${c}\\b`));
@@ -131,5 +131,12 @@ describe('lab analyze on a stored run', () => {
     expect(r.stdout).toContain('4 events, torn last line 5 ignored');
     expect(r.stdout).toContain('verdict: violated (expected: holds)');
     expect(r.stdout).toContain('op 0 pushed a:v1 (sha256:aa) and got ok; op 1 pulled it: fail MANIFEST_UNKNOWN');
+  });
+
+  it('judges a run recorded before its scenario stated its evidence by the evidence of the scenario file', () => {
+    const r = lab(['analyze', join('test', 'fixtures', 'runs', 'stream-idle-504')], runs);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('verdict: reproduced (expected: reproduced)');
+    for (const name of ['push-5xx-during-fault', 's3-front-idle-timeout-504', 'object-store-silent']) expect(r.stdout).toContain(`✓ symptom ${name}`);
   });
 });

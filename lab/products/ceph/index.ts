@@ -12,8 +12,7 @@ export default defineProduct({
   fills: {
     'object-store': z
       .object({
-        /** two zones, za (where the registry writes) and zb, with RGW sync from za to zb */
-        multisite: z.boolean().default(false),
+        multisite: z.boolean().default(false).describe('two zones, za (where the registry writes) and zb, with RGW sync from za to zb'),
       })
       .strict(),
   },

@@ -1,4 +1,6 @@
 // Distribution's logrus text lines: "response completed" → access events; warnings and errors → component.log.
+// A line of one of several replicas keeps the role as its component and names the replica (r2) as a Swift
+// server's line does: the access event's upstream, and the start of the component.log line.
 import type { NewEvent } from '../../core/events/schema.ts';
 
 const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '"': '"', '\\': '\\' };
@@ -33,7 +35,7 @@ export function goDurationMs(d: string): number {
   return Math.round(ms * 10) / 10;
 }
 
-export function distributionLine(line: string, component: string): NewEvent[] {
+export function distributionLine(line: string, component: string, server?: string): NewEvent[] {
   if (!line.includes('level=')) return [];
   const f = logfmt(line);
   const events: NewEvent[] = [];
@@ -45,6 +47,7 @@ export function distributionLine(line: string, component: string): NewEvent[] {
       method: f['http.request.method'] ?? '?',
       path: f['http.request.uri'] ?? '?',
       status: Number(f['http.response.status'] ?? 0),
+      ...(server ? { upstream: server } : {}),
       durationMs: goDurationMs(f['http.response.duration'] ?? '0s'),
     });
   }
@@ -52,7 +55,7 @@ export function distributionLine(line: string, component: string): NewEvent[] {
   const status = Number(f['http.response.status'] ?? 0);
   if (status > 0 && status < 500) return events;
   if (f.level === 'error' || f.level === 'warning' || f.level === 'fatal' || f.level === 'panic') {
-    const detail = [f.msg, f['err.code'], f['err.detail'], f['http.request.method'], f['http.request.uri']].filter(Boolean).join(' ');
+    const detail = [server && `${server}:`, f.msg, f['err.code'], f['err.detail'], f['http.request.method'], f['http.request.uri']].filter(Boolean).join(' ');
     events.push({ type: 'component.log', component, product: 'distribution', level: f.level === 'warning' ? 'warn' : 'error', line: detail.slice(0, 2000) });
   }
   return events;

@@ -1,5 +1,5 @@
-// envoy as the s3-front, as in production: a short stream idle timeout, and S3 writes (PUT) routed through
-// the faultable link while reads go straight to the object store.
+// envoy as the s3-front, as in production: a short stream idle timeout, and the S3 writes and reads its routes
+// pick sent through faultable links while the others go straight to the object store.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { envoyConfig } from '../../../fixtures/config/envoy.ts';
@@ -10,12 +10,15 @@ import type { PortAllocator } from '../../runtime/ports.ts';
 import { httpOk } from '../../runtime/ready.ts';
 import { ComponentError } from '../../core/errors.ts';
 import { FAULT_PROXY, type HttpFaultSetting, type HttpMatch } from '../capabilities.ts';
+import { routedUpstreams, type S3FrontRoute } from '../s3-front.ts';
 import { envoyAccess } from './log.ts';
 
 export interface EnvoyOptions {
   upstream: string;
   streamIdleTimeoutMs: number;
-  link?: { name: string; via: string; methods: string[]; belowBytes?: number };
+  /** the requests that take a faultable link, through the fault proxy of role `via` */
+  routes: S3FrontRoute[];
+  via: string;
 }
 
 export class Envoy extends Component {
@@ -73,7 +76,7 @@ export class Envoy extends Component {
     mkdirSync(dir, { recursive: true });
     const file = join(dir, 'envoy.yaml');
     const o = this.opts;
-    const link = o.link && { port: this.ctx.capable(o.link.via, FAULT_PROXY).linkPort(o.link.name), methods: o.link.methods, belowBytes: o.link.belowBytes };
+    const links = routedUpstreams(o.routes, (l) => this.ctx.capable(o.via, FAULT_PROXY).linkPort(l)).map(({ name, ...r }) => ({ cluster: name, ...r }));
     writeFileSync(
       file,
       envoyConfig({
@@ -81,7 +84,7 @@ export class Envoy extends Component {
         adminPort: this.adminPort,
         streamIdleTimeoutMs: o.streamIdleTimeoutMs,
         direct: this.ctx.peer(o.upstream).port,
-        link,
+        links,
         httpFaults: [...this.httpFaults.values()],
       }),
     );

@@ -1,5 +1,6 @@
 // envoy's JSON access log lines (fields of fixtures/config/envoy.ts) → access events.
 import type { NewEvent } from '../../core/events/schema.ts';
+import { upstreamOfLog } from '../s3-front.ts';
 
 export function envoyAccess(line: string, component: string): NewEvent[] {
   if (!line.startsWith('{')) return [];
@@ -15,7 +16,7 @@ export function envoyAccess(line: string, component: string): NewEvent[] {
         path: String(j.path),
         status: Number(j.status),
         flags: String(j.flags ?? '-'),
-        upstream: j.cluster && j.cluster !== '-' ? String(j.cluster) : undefined,
+        upstream: j.cluster && j.cluster !== '-' ? upstreamOfLog(String(j.cluster)) : undefined,
         durationMs: Number(j.ms),
       },
     ];

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { apt } from '../../provision/programs.ts';
 import { UPSTREAM_SWITCH } from '../capabilities.ts';
 import { defineProduct } from '../product.ts';
-import { s3FrontLinks, s3FrontNamesLinks, s3FrontOptions, s3FrontRequires, s3FrontRules, writeLink, type S3FrontOptions } from '../s3-front.ts';
+import { linkRoutes, s3FrontLinks, s3FrontNamesLinks, s3FrontOptions, s3FrontRequires, s3FrontRules, type S3FrontOptions } from '../s3-front.ts';
 import { Nginx } from './nginx.ts';
 
 const s3Front = s3FrontOptions.superRefine((o, ctx) => {
@@ -18,7 +18,7 @@ const isS3Front = (o: object): o is S3FrontOptions => 'idleTimeoutMs' in o;
 
 export default defineProduct({
   name: 'nginx',
-  about: "nginx (Debian's 1.22): the registry front, or an s3-front whose writes can take a faultable link",
+  about: "nginx (Debian's 1.22): the registry front, or an s3-front whose writes and reads can take faultable links",
   fills: { 'registry-front': z.object({}).strict(), 's3-front': s3Front },
   programs: { nginx: apt('nginx') },
   capabilities: (_o, role) => (role === 'registry-front' ? [UPSTREAM_SWITCH] : []),
@@ -27,10 +27,10 @@ export default defineProduct({
   links: s3FrontLinks,
   build: ({ role, opts }) => {
     if (!isS3Front(opts)) return { component: new Nginx(role, { kind: 'registry-front', upstream: 'registry' }), dependsOn: ['registry'] };
-    const link = writeLink(opts);
+    const routes = linkRoutes(opts);
     return {
-      component: new Nginx(role, { kind: 's3-front', upstream: 'object-store', idleTimeoutMs: opts.idleTimeoutMs, link }),
-      dependsOn: ['object-store', ...(link ? ['fault-proxy' as const] : [])],
+      component: new Nginx(role, { kind: 's3-front', upstream: 'object-store', idleTimeoutMs: opts.idleTimeoutMs, routes, via: 'fault-proxy' }),
+      dependsOn: ['object-store', ...(routes.length > 0 ? ['fault-proxy' as const] : [])],
     };
   },
 });

@@ -1,6 +1,7 @@
 // nginx's JSON access log lines (log_format lab in fixtures/config/nginx.ts) → access events;
 // its error log lines at warn and above → component.log events.
 import type { NewEvent } from '../../core/events/schema.ts';
+import { upstreamOfLog } from '../s3-front.ts';
 
 export function nginxLine(line: string, component: string): NewEvent[] {
   if (line.startsWith('{')) {
@@ -14,7 +15,7 @@ export function nginxLine(line: string, component: string): NewEvent[] {
           method: String(j.method),
           path: String(j.path),
           status: Number(j.status),
-          upstream: j.upstream ? `${j.upstream} (${j.upstreamStatus || '-'})` : undefined,
+          upstream: j.upstream ? `${upstreamOfLog(String(j.upstream))} (${j.upstreamStatus || '-'})` : undefined,
           durationMs: Math.round(Number(j.ms) * 1000),
         },
       ];

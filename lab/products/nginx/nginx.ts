@@ -1,18 +1,26 @@
 // nginx in one of its two roles: registry-front (before Distribution) or s3-front (before the object store,
-// with PUTs routed through the faultable link when there is one).
+// with the writes and reads its routes pick sent through faultable links).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { nginxRegistryFront, nginxS3Front } from '../../../fixtures/config/nginx.ts';
+import { nginxRegistryFront, nginxS3Front, type RegistryFront } from '../../../fixtures/config/nginx.ts';
 import type { NewEvent } from '../../core/events/schema.ts';
 import type { Programs } from '../../provision/programs.ts';
 import { Component, firstLine } from '../../runtime/component.ts';
 import { httpOk } from '../../runtime/ready.ts';
 import { FAULT_PROXY } from '../capabilities.ts';
+import { routedUpstreams, type S3FrontRoute } from '../s3-front.ts';
 import { nginxLine } from './log.ts';
 
 export type NginxOptions =
   | { kind: 'registry-front'; upstream: string }
-  | { kind: 's3-front'; upstream: string; idleTimeoutMs: number; link?: { name: string; via: string; methods: string[]; belowBytes?: number } };
+  | { kind: 's3-front'; upstream: string; idleTimeoutMs: number; routes: S3FrontRoute[]; via: string };
+
+/** What a registry-front proxies to: the registry's port, or its replicas' (a component with `servers`, as
+ * Distribution with replicas has), balanced round-robin. */
+export function registryUpstream(registry: Component): RegistryFront['registry'] {
+  const servers = (registry as Component & { servers?: readonly { server: string; port: number }[] }).servers;
+  return servers && servers.length > 1 ? servers : registry.port;
+}
 
 export class Nginx extends Component {
   readonly product = 'nginx';
@@ -42,9 +50,10 @@ export class Nginx extends Component {
   private config(prefix: string): string {
     const o = this.opts;
     const upstream = this.ctx.peer(o.upstream).port;
-    if (o.kind === 'registry-front') return nginxRegistryFront({ prefix, port: this.port, registry: upstream, name: o.upstream });
-    const link = o.link && { port: this.ctx.capable(o.link.via, FAULT_PROXY).linkPort(o.link.name), methods: o.link.methods, belowBytes: o.link.belowBytes };
-    return nginxS3Front({ prefix, port: this.port, idleTimeoutMs: o.idleTimeoutMs, direct: upstream, link });
+    if (o.kind === 'registry-front')
+      return nginxRegistryFront({ prefix, port: this.port, registry: registryUpstream(this.ctx.peer(o.upstream)), name: o.upstream });
+    const links = routedUpstreams(o.routes, (l) => this.ctx.capable(o.via, FAULT_PROXY).linkPort(l)).map(({ name, ...r }) => ({ upstream: name, ...r }));
+    return nginxS3Front({ prefix, port: this.port, idleTimeoutMs: o.idleTimeoutMs, direct: upstream, links });
   }
 
   protected async launch(): Promise<void> {

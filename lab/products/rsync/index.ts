@@ -9,7 +9,7 @@ import { MAX_MS } from '../../core/limits.ts';
 export default defineProduct({
   name: 'rsync',
   about: "rsync (Debian's), one `rsync -a --delete` pass from the registry's storage to the standby's every period",
-  fills: { 'standby-sync': z.object({ everyMs: z.number().int().positive().max(MAX_MS) }).strict() },
+  fills: { 'standby-sync': z.object({ everyMs: z.number().int().positive().max(MAX_MS).describe('ms between the start of one pass and the next') }).strict() },
   programs: { rsync: apt('rsync') },
   capabilities: () => [SYNC_JOB],
   requires: () => [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NewEvent } from '../../../lab/core/events/schema.ts';
-import { access, action, build, complete, invoke } from '../core/events/build.ts';
+import { access, action, applied, build, complete, invoke } from '../core/events/build.ts';
 import { checkOn } from './run.ts';
 
 const img = (n: number) => ({ repo: `lab/image-${n}`, tag: 'v1' });
@@ -24,7 +24,9 @@ function push(n: number, t: number): Array<[number, NewEvent]> {
 }
 
 /** A pull of image n after the failover: whole, missing (manifest 404) or broken (a blob 404). */
-function pull(op: number, n: number, t: number, found: 'whole' | 'missing' | 'broken'): Array<[number, NewEvent]> {
+type Found = 'whole' | 'missing' | 'broken';
+
+function pull(op: number, n: number, t: number, found: Found): Array<[number, NewEvent]> {
   const end: NewEvent =
     found === 'whole'
       ? complete(op, 'pull', 'ok', { value: { digest: `sha256:${n}`, blobs: [] } })
@@ -130,5 +132,97 @@ describe('lost-on-failover', () => {
   it('is not seen when the standby had everything', () => {
     const events = build(...push(0, 50), [200, sync(1, 'start')], [250, sync(1, 'end')], [500, failover], ...pull(10, 0, 600, 'whole'));
     expect(checkOn('lost-on-failover', events).valid).toBe(false);
+  });
+});
+
+// on a zone failover (multisite): images acknowledged before the last sync-wait must pull whole from zb; later
+// ones may be whole, missing or half there, since zb goes on syncing
+const syncWait = (fault: string, waitedMs: number): NewEvent =>
+  action(fault, 'sync-wait', [{ component: 'object-store', resource: 'zb' }], { waitedMs, status: { caughtUp: true } });
+const zoneFailover = action('failover', 'zone-failover', [{ component: 'registry' }, { component: 'object-store', resource: 'zb' }], {
+  from: 'za',
+  to: 'zb',
+  zbStatusBefore: { caughtUp: false },
+});
+
+// multisite-lag-failover's shape: images 0 and 1 pushed, a sync-wait (200–300), the sync link cut, images 2 and
+// 3 pushed, the zone failover at 600, every image pulled from zb
+const zoneTimeline = (found: [Found, Found, Found, Found], waitedMs = 100) =>
+  build(
+    ...push(0, 10),
+    ...push(1, 100),
+    [300, syncWait('synced', waitedMs)],
+    [310, applied('sync-cut', 'sync-link')],
+    ...push(2, 400),
+    ...push(3, 450),
+    [600, zoneFailover],
+    ...pull(10, 0, 700, found[0]),
+    ...pull(11, 1, 710, found[1]),
+    ...pull(12, 2, 720, found[2]),
+    ...pull(13, 3, 730, found[3]),
+  );
+
+describe('loss-window on a zone failover', () => {
+  it('recognizes the zone failover, and holds when the images acknowledged before the sync-wait pull whole', () => {
+    const r = check(zoneTimeline(['whole', 'whole', 'missing', 'missing']));
+    expect(r.valid).toBe(true);
+    expect(r.evidence[0]).toBe('last sync-wait: zb listed every key of za at 0.30 s (waited from 0.20 s); zone failover to zb at 0.60 s');
+    expect(r.evidence[1]).toBe(
+      '2 of 4 acknowledged images missing on zb: lab/image-2:v1, lab/image-3:v1; 2 acknowledged before the sync-wait must be whole, the 2 after it may be whole, missing or half there (zb goes on syncing)',
+    );
+    expect(r.evidence.join('\n')).not.toMatch(/no failover/);
+  });
+
+  it('allows anything of the images acknowledged after the sync-wait: zb may have synced them, or half of one', () => {
+    for (const later of [
+      ['whole', 'whole'],
+      ['broken', 'missing'],
+    ] as const) {
+      const r = check(zoneTimeline(['whole', 'whole', ...later]));
+      expect(r.valid).toBe(true);
+    }
+    expect(check(zoneTimeline(['whole', 'whole', 'broken', 'missing'])).evidence[1]).toMatch(
+      /^1 of 4 acknowledged images missing on zb: lab\/image-3:v1, 1 half there; /,
+    );
+  });
+
+  it('is violated by an image acknowledged before the sync-wait that is missing or half there on zb', () => {
+    const r = check(zoneTimeline(['missing', 'whole', 'missing', 'missing']));
+    expect(r.valid).toBe(false);
+    expect(r.ops).toEqual([0, 10]);
+    expect(r.evidence).toContain(
+      'op 0 pushed lab/image-0:v1 (acknowledged at 0.03 s, before the sync-wait): expected whole on zb, op 10 found it missing: fail HTTP 404 GET /v2/lab/image-0/manifests/v1: HTTP 404 MANIFEST_UNKNOWN',
+    );
+    expect(check(zoneTimeline(['whole', 'broken', 'whole', 'whole'])).ops).toEqual([1, 11]);
+  });
+
+  it('promises only what was acknowledged before the wait began: a push acknowledged during it may be missing', () => {
+    // the wait ran 150–300: image 1 (acknowledged at 120) is promised; with a wait of 250 ms (50–300) it is not
+    expect(check(zoneTimeline(['whole', 'missing', 'missing', 'missing'], 150)).valid).toBe(false);
+    expect(check(zoneTimeline(['whole', 'missing', 'missing', 'missing'], 250)).valid).toBe(true);
+  });
+
+  it('leaves out pushes acknowledged after the failover (on zb itself)', () => {
+    const events = build(...zoneTimeline(['whole', 'whole', 'missing', 'missing']).map((e): [number, NewEvent] => [e.t, e as NewEvent]), ...push(4, 800));
+    expect(check(events).evidence[1]).toMatch(/^2 of 4 /);
+  });
+
+  it('is unknown when no sync-wait completed before the failover, or an image it promises was not pulled', () => {
+    const unsynced = zoneTimeline(['missing', 'missing', 'missing', 'missing']).filter((e) => e.type !== 'fault.action' || e.kind !== 'sync-wait');
+    const r = check(unsynced);
+    expect(r.valid).toBe('unknown');
+    expect(r.evidence).toEqual([
+      'zone failover to zb at 0.60 s, and no sync-wait completed before it: no acknowledged image was known to be on zb, so none is expected there',
+    ]);
+    const unpulled = zoneTimeline(['whole', 'whole', 'missing', 'missing']).filter((e) => !('op' in e && e.op === 11));
+    expect(check(unpulled).valid).toBe('unknown');
+    expect(check(unpulled).evidence.at(-1)).toBe('1 images acknowledged before the sync-wait were not pulled from zb with a definite answer');
+    // an image after the wait that was not pulled does not matter
+    expect(check(zoneTimeline(['whole', 'whole', 'missing', 'missing']).filter((e) => !('op' in e && e.op === 13))).valid).toBe(true);
+  });
+
+  it('says there was no failover only when there was neither kind', () => {
+    const r = check(build(...push(0, 0), [100, syncWait('synced', 10)]));
+    expect(r).toMatchObject({ valid: 'unknown', evidence: ['no failover in this run (neither a failover to a standby nor a zone failover)'] });
   });
 });

@@ -14,6 +14,7 @@ const pushedAndPulled = build(
 const expect_ = (e: { reproduced?: string[]; violated?: string[]; holds?: string[] }) => ({
   expect: { reproduced: [], violated: [], holds: [], ...e },
   bounds: {},
+  evidence: { 'push-failed': { about: 'a push failed', ops: { kind: 'push', outcome: 'fail' } } },
 });
 
 describe('checks as one family', () => {
@@ -42,15 +43,22 @@ describe('checks as one family', () => {
 
 describe('judge', () => {
   it('runs every invariant and every named check, symptoms first', () => {
-    const v = judge(expect_({ reproduced: ['push-5xx-during-fault'], holds: ['durability'] }), pushedAndPulled);
-    expect(Object.keys(v.checks)).toEqual(['push-5xx-during-fault', ...INVARIANTS]);
-    expect(v.checks['push-5xx-during-fault']!.kind).toBe('symptom');
-    expect(v).toMatchObject({ verdict: 'not reproduced', exitCode: 1, expected: 'reproduced' });
+    const v = judge(expect_({ reproduced: ['push-failed'], holds: ['durability'] }), pushedAndPulled);
+    expect(Object.keys(v.checks)).toEqual(['push-failed', ...INVARIANTS]);
+    expect(v.checks['push-failed']!.kind).toBe('symptom');
+    expect(v).toMatchObject({
+      verdict: 'not reproduced',
+      exitCode: 1,
+      expected: 'reproduced',
+      reason: 'push-failed was not seen: 0 push fail (at least 1)',
+    });
   });
 
   it('holds (0) when every named invariant holds, unknown (2) when one could not be judged', () => {
     expect(judge(expect_({ holds: ['durability', 'integrity'] }), pushedAndPulled)).toMatchObject({ verdict: 'holds', exitCode: 0 });
-    expect(judge(expect_({ holds: ['durability', 'honest-errors'] }), pushedAndPulled)).toMatchObject({ verdict: 'unknown', exitCode: 2 });
+    const unknown = judge(expect_({ holds: ['durability', 'honest-errors'] }), pushedAndPulled);
+    expect(unknown).toMatchObject({ verdict: 'unknown', exitCode: 2 });
+    expect(unknown.reason).toMatch(/^honest-errors had nothing to judge: /);
     expect(judge(expect_({ holds: ['durability', 'honest-errors'] }), pushedAndPulled, { unknownHolds: true })).toMatchObject({
       verdict: 'holds',
       exitCode: 0,
@@ -63,7 +71,11 @@ describe('judge', () => {
       [20, invoke(1, 'pull', img)],
       [30, complete(1, 'pull', 'fail', { status: 404 })],
     );
-    expect(judge(expect_({ holds: ['durability'] }), lost)).toMatchObject({ verdict: 'violated', exitCode: 1 });
+    expect(judge(expect_({ holds: ['durability'] }), lost)).toMatchObject({
+      verdict: 'violated',
+      exitCode: 1,
+      reason: expect.stringMatching(/^durability is violated: /),
+    });
     expect(judge(expect_({ violated: ['durability'] }), lost)).toMatchObject({ verdict: 'reproduced', exitCode: 0 });
   });
 

@@ -7,6 +7,7 @@ import { judge } from '../../../lab/checks/verdict.ts';
 import { ScenarioError } from '../../../lab/core/errors.ts';
 import { readEvents } from '../../../lab/core/events/log.ts';
 import { metaOf, readFailure, readRunJson, readVerdict } from '../../../lab/core/run-files.ts';
+import { definitionOf } from '../../../lab/scenario/load.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '..', '..', 'fixtures', 'runs');
 
@@ -26,9 +27,9 @@ describe('run files', () => {
     expect(v.checks.durability).toMatchObject({ kind: 'invariant', valid: true });
   });
 
-  it('judges the stored run as it was judged when it ran', () => {
+  it('judges the stored run as it was judged when it ran (its evidence from the scenario file, which it predates)', async () => {
     const dir = join(FIXTURES, 'stream-idle-504');
-    const again = judge(readRunJson(dir).definition, readEvents(join(dir, 'events.ndjson')).events);
+    const again = judge(await definitionOf(readRunJson(dir)), readEvents(join(dir, 'events.ndjson')).events);
     const stored = readVerdict(dir);
     expect(again.verdict).toBe(stored.verdict);
     // every check it had then (it ran before some invariants existed) finds the same

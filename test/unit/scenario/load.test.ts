@@ -45,14 +45,18 @@ describe('validate', () => {
   it('rejects a typo in a role field', () => {
     const raw = copy();
     raw.topology['s3-front'].writesvia = 'rgw-link';
-    expect(errorOf(raw)).toBe(`${FILE}: topology.s3-front: envoy has no field writesvia; it takes idleTimeoutMs, writesVia, writeMethods, writesBelowBytes`);
+    expect(errorOf(raw)).toBe(
+      `${FILE}: topology.s3-front: envoy has no field writesvia; it takes idleTimeoutMs, writesVia, writeMethods, writesBelowBytes, writesMatch, readsVia, readMethods, readsMatch`,
+    );
   });
 
   it('names the unknown field when a typo hides a required one', () => {
     const raw = copy();
     raw.topology.registry.storge = raw.topology.registry.storage;
     delete raw.topology.registry.storage;
-    expect(errorOf(raw)).toBe(`${FILE}: topology.registry: distribution has no field storge; it takes version, storage, cache, redisHealthCheck`);
+    expect(errorOf(raw)).toBe(
+      `${FILE}: topology.registry: distribution has no field storge; it takes version, storage, cache, redisHealthCheck, replicas, secret`,
+    );
   });
 
   it('rejects a bad layer size', () => {
@@ -84,19 +88,49 @@ describe('validate', () => {
     expect(errorOf(copy(), 'haproxy-front')).toBe(`${FILE}: no variant "haproxy-front"; known: nginx-front`);
   });
 
-  it('rejects an unknown check in expect.reproduced, naming the known ones', () => {
+  it('rejects an unknown check in expect.reproduced, naming the evidence and the checks there are', () => {
     const raw = copy();
     raw.expect.reproduced = ['push-5xx-during-fault', 'registry-on-fire'];
     expect(errorOf(raw)).toMatch(
-      /^scenarios\/my-scenario\.ts: expect\.reproduced\[1\]: unknown check "registry-on-fire"; known: durability, integrity, liveness, .*, lost-on-zone-failover, /,
+      /^scenarios\/my-scenario\.ts: expect\.reproduced\[1\]: no evidence or check "registry-on-fire"; evidence: push-5xx-during-fault, s3-front-idle-timeout-504, object-store-silent; checks: durability, integrity, /,
     );
+  });
+
+  it('rejects evidence naming a fault that does not exist, or "during" a one-shot action', () => {
+    const raw = copy();
+    raw.evidence['s3-front-idle-timeout-504'].events[0].during = 'rgw-stal';
+    expect(errorOf(raw)).toBe(`${FILE}: evidence.s3-front-idle-timeout-504.events[0].during: no fault "rgw-stal"; defined: rgw-stall`);
+    const raw2 = copy();
+    raw2.faults.gc = { kind: 'bucket-copy', bucket: 'other' };
+    raw2.evidence['object-store-silent'].events.during = 'gc';
+    expect(errorOf(raw2)).toMatch(/evidence\.object-store-silent\.events\.during: gc is a one-shot bucket-copy: nothing is during it; use before or after$/);
+  });
+
+  it("rejects a link no option sends traffic over, but lets a variant route around its scenario's link", () => {
+    const raw = copy();
+    raw.topology.links['spare-link'] = { from: 's3-front', to: 'object-store' };
+    expect(errorOf(raw)).toMatch(
+      /^scenarios\/my-scenario\.ts: topology\.links\.spare-link: no traffic takes link spare-link: a fault on it would do nothing; an option of the s3-front must name it/,
+    );
+    const routedAround = copy();
+    routedAround.variants['nginx-front'].topology['s3-front'] = { product: 'nginx', idleTimeoutMs: 500 };
+    expect(validate(routedAround, FILE, 'nginx-front').topology['s3-front']).toMatchObject({ product: 'nginx' });
+  });
+
+  it('rejects evidence with the name of a bundled check, and a join with nothing', () => {
+    const raw = copy();
+    raw.evidence.durability = raw.evidence['object-store-silent'];
+    expect(errorOf(raw)).toBe(`${FILE}: evidence.durability: durability is the name of a bundled check: give the evidence its own`);
+    const raw2 = copy();
+    raw2.evidence['object-store-silent'].join.with = 'nothing';
+    expect(errorOf(raw2)).toBe(`${FILE}: evidence.object-store-silent.join.with: no clause "nothing" beside it and no single-clause evidence of that name`);
   });
 
   it('rejects a typo inside a variant, naming the variant', () => {
     const raw = copy();
     raw.variants['nginx-front'].topology['s3-front'].idleTimeoutMS = 5;
     expect(errorOf(raw, 'nginx-front')).toBe(
-      `${FILE}: variants.nginx-front: topology.s3-front: nginx has no field idleTimeoutMS; it takes idleTimeoutMs, writesVia, writeMethods, writesBelowBytes`,
+      `${FILE}: variants.nginx-front: topology.s3-front: nginx has no field idleTimeoutMS; it takes idleTimeoutMs, writesVia, writeMethods, writesBelowBytes, writesMatch, readsVia, readMethods, readsMatch`,
     );
   });
 });

@@ -1,0 +1,75 @@
+// `lab validate [FILE…]`: checks scenario files as `lab scenario` does before it starts anything (the shape,
+// every rule, every variant), and starts, provisions and writes nothing. A file that does not validate is one
+// line on stderr; the others are still checked.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ScenarioError } from '../core/errors.ts';
+import { loadScenario, SCENARIO_DIR, scenarioNames } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { defineCommand } from './command.ts';
+import { err, out, shown } from './output.ts';
+
+const SCENARIO_FILE = /\.(ts|json)$/;
+
+/** The scenario files of a folder (`--dir`, or the lab's scenarios/), sorted. */
+export function scenarioFiles(dir = SCENARIO_DIR): string[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ScenarioError(`--dir ${dir}: no such directory`);
+  return readdirSync(dir)
+    .filter((f) => SCENARIO_FILE.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** A FILE argument: a path as given; a name, in `dir` when one is given (else loadScenario looks in scenarios/). */
+function locateIn(dir: string | undefined, arg: string): string {
+  if (dir === undefined || SCENARIO_FILE.test(arg) || arg.includes('/')) return arg;
+  for (const ext of ['.ts', '.json']) if (existsSync(join(dir, arg + ext))) return join(dir, arg + ext);
+  throw new ScenarioError(`unknown scenario "${arg}" in ${shown(dir)}; known: ${scenarioNames(dir).join(', ')}`);
+}
+
+/** Loads and validates one scenario file (every variant); a problem is one line, naming the file first. */
+export async function tryScenario(file: string): Promise<{ ok: true; scenario: Scenario; shown: string } | { ok: false; message: string }> {
+  try {
+    const l = await loadScenario(file);
+    return { ok: true, scenario: l.scenario, shown: l.shown };
+  } catch (e) {
+    const message = String((e as Error).message).split('\n')[0]!;
+    return { ok: false, message: e instanceof ScenarioError ? message : `${file}: ${message}` };
+  }
+}
+
+export default defineCommand({
+  name: 'validate',
+  usage: '[FILE…] [--dir DIR]',
+  summary: 'check scenario files (every variant, every rule) without starting or installing anything',
+  help: `  FILE           a scenario file (.ts or .json), or the name of one in the scenarios folder; none: every file of it
+  --dir DIR      the scenarios folder (default: the lab's scenarios/)
+
+  prints "ok FILE (N variants)" for each file that validates, and one line "lab: FILE: WHERE: WHAT" on stderr
+  for each that does not
+
+exit codes: 0 every file validates, 2 one or more do not`,
+  options: { dir: { type: 'string' } },
+  positionals: { min: 0, max: 100_000 },
+  async run({ values, positionals }) {
+    const dir = values.dir;
+    let bad = 0;
+    const files = positionals.length > 0 ? positionals : scenarioFiles(dir);
+    for (const arg of files) {
+      let r: Awaited<ReturnType<typeof tryScenario>>;
+      try {
+        r = await tryScenario(locateIn(dir, arg));
+      } catch (e) {
+        r = { ok: false, message: (e as Error).message };
+      }
+      if (r.ok) {
+        const n = Object.keys(r.scenario.variants).length;
+        out(`ok ${r.shown} (${n} variant${n === 1 ? '' : 's'})`);
+      } else {
+        bad++;
+        err(`lab: ${r.message}`);
+      }
+    }
+    return bad > 0 ? 2 : 0;
+  },
+});
