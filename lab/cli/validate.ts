@@ -4,25 +4,23 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScenarioError } from '../core/errors.ts';
-import { loadScenario, SCENARIO_DIR, scenarioNames } from '../scenario/load.ts';
+import { isScenarioFile, loadScenario, SCENARIO_DIR, scenarioNames } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { defineCommand } from './command.ts';
 import { err, out, shown } from './output.ts';
-
-const SCENARIO_FILE = /\.(ts|json)$/;
 
 /** The scenario files of a folder (`--dir`, or the lab's scenarios/), sorted. */
 export function scenarioFiles(dir = SCENARIO_DIR): string[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ScenarioError(`--dir ${dir}: no such directory`);
   return readdirSync(dir)
-    .filter((f) => SCENARIO_FILE.test(f))
+    .filter(isScenarioFile)
     .sort()
     .map((f) => join(dir, f));
 }
 
 /** A FILE argument: a path as given; a name, in `dir` when one is given (else loadScenario looks in scenarios/). */
 function locateIn(dir: string | undefined, arg: string): string {
-  if (dir === undefined || SCENARIO_FILE.test(arg) || arg.includes('/')) return arg;
+  if (dir === undefined || /\.(ts|json)$/.test(arg) || arg.includes('/')) return arg;
   for (const ext of ['.ts', '.json']) if (existsSync(join(dir, arg + ext))) return join(dir, arg + ext);
   throw new ScenarioError(`unknown scenario "${arg}" in ${shown(dir)}; known: ${scenarioNames(dir).join(', ')}`);
 }

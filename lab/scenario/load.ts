@@ -12,9 +12,13 @@ import { scenarioErrors, scenarioSchema, type Scenario } from './schema.ts';
 
 export const SCENARIO_DIR = resolve(import.meta.dirname, '..', '..', 'scenarios');
 
+/** A scenario file by its name: .ts or .json, but not a folder's package.json or tsconfig.json (a folder of
+ * TypeScript scenarios outside the lab needs a package.json saying "type": "module"). */
+export const isScenarioFile = (f: string): boolean => /\.(ts|json)$/.test(f) && !['package.json', 'tsconfig.json'].includes(basename(f));
+
 export function scenarioNames(dir = SCENARIO_DIR): string[] {
   return readdirSync(dir)
-    .filter((f) => /\.(ts|json)$/.test(f))
+    .filter(isScenarioFile)
     .map((f) => basename(f, extname(f)))
     .sort();
 }

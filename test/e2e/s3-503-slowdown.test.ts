@@ -26,7 +26,12 @@ describe('s3-503-slowdown', () => {
     expect(injected.every((e) => e.t > applied.t && e.t < healed.t + 1000)).toBe(true);
     // a request refused with 503 was sent again by the registry and landed
     expect(injected.some((i) => frontPuts(events).some((e) => e.path === i.path && e.t > i.t && e.status < 300))).toBe(true);
-    expect(events.some((e) => e.type === 'component.log' && e.component === 'registry' && /SlowDown: Please reduce your request rate/.test(e.line))).toBe(true);
+    // a push whose request was refused on every attempt failed, and the registry logged S3's SlowDown for it
+    // (envoy picks the refused requests at random: in some runs every request lands within its 4 attempts)
+    if (opsOf(ops, 'push').some((o) => o.outcome !== 'ok'))
+      expect(events.some((e) => e.type === 'component.log' && e.component === 'registry' && /SlowDown: Please reduce your request rate/.test(e.line))).toBe(
+        true,
+      );
     // every push ended ok, or with a 5xx (unknown, not a false success); every acknowledged one pulls whole
     for (const p of opsOf(ops, 'push')) expect(p.outcome === 'ok' || (p.outcome === 'info' && p.status! >= 500)).toBe(true);
     for (const p of opsOf(ops, 'push').filter((o) => o.outcome === 'ok'))

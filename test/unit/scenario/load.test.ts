@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../../lab/core/errors.ts';
-import { validate } from '../../../lab/scenario/load.ts';
+import { isScenarioFile, validate } from '../../../lab/scenario/load.ts';
 import coldStandby from '../../../scenarios/cold-standby-failover.ts';
 import streamIdle504 from '../../../scenarios/stream-idle-504.ts';
 
@@ -20,6 +20,12 @@ function errorOf(raw: unknown, variant?: string): string {
   }
   throw new Error('validate did not throw');
 }
+
+describe('scenario files', () => {
+  it("are .ts and .json files, not a folder's package.json or tsconfig.json", () => {
+    expect(['a.ts', 'b.json', 'package.json', 'tsconfig.json', 'notes.md', 'dir/package.json'].filter(isScenarioFile)).toEqual(['a.ts', 'b.json']);
+  });
+});
 
 describe('validate', () => {
   it('accepts stream-idle-504 and fills defaults', () => {
