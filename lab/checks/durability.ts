@@ -1,8 +1,8 @@
 // Durability: an acknowledged push (outcome ok) is fully pullable afterwards.
 // A later pull that the registry definitely refused (fail), or that returned another manifest, is a violation.
 // A pull that ended info (unknown) proves nothing; an acknowledged image never pulled is unknown; a delete of
-// the image ends what durability promises for it.
-import { imageRef, opsOf, refOf } from '../ops/history.ts';
+// the image (of its manifest, or of one of its blobs) ends what durability promises for it.
+import { imageRef, mayHaveDeleted, opsOf, refOf } from '../ops/history.ts';
 import { invariant, type Finding } from './check.ts';
 
 export default invariant({
@@ -19,7 +19,7 @@ export default invariant({
     for (const push of acked) {
       const ref = imageRef(push);
       // a pull after a delete of the image (one that did not definitely fail) may rightly find nothing
-      const deleted = opsOf(ops, 'delete').find((o) => o.outcome !== 'fail' && o.invokedAt >= push.completedAt! && refOf(o) === ref);
+      const deleted = ops.find((o) => mayHaveDeleted(o) && o.invokedAt >= push.completedAt! && refOf(o) === ref);
       const pulls = opsOf(ops, 'pull').filter((o) => o.invokedAt >= push.completedAt! && refOf(o) === ref && (!deleted || o.invokedAt < deleted.invokedAt));
       const lost = pulls.find((p) => p.outcome === 'fail' || (p.outcome === 'ok' && p.value?.digest !== push.value?.digest));
       if (lost) {

@@ -1,7 +1,7 @@
 // Read-your-writes: while no fault is active, a pull of an acknowledged image that was not deleted since
 // returns that image. (During a fault, reads may fail honestly; durability still applies.)
 import { activeAt, faultWindows } from '../core/fault-windows.ts';
-import { imageRef, opsOf, refOf, type Op } from '../ops/history.ts';
+import { imageRef, mayHaveDeleted, opsOf, refOf, type Op } from '../ops/history.ts';
 import { invariant } from './check.ts';
 
 export default invariant({
@@ -16,7 +16,7 @@ export default invariant({
     for (const push of opsOf(ops, 'push').filter((o) => o.outcome === 'ok')) {
       const ref = imageRef(push);
       const after = ops.filter((o) => o.invokedAt >= push.completedAt! && refOf(o) === ref);
-      const deleted = after.find((o) => o.kind === 'delete' && o.outcome !== 'fail');
+      const deleted = after.find(mayHaveDeleted);
       for (const pull of opsOf(after, 'pull').filter((o) => quiet(o) && (!deleted || o.invokedAt < deleted.invokedAt))) {
         checked++;
         if (pull.outcome === 'ok' && pull.value?.digest === push.value?.digest) continue;

@@ -48,6 +48,12 @@ export function refOf(o: Op): string | undefined {
   return 'tag' in o.args ? imageRef(o as { args: { repo: string; tag: string } }) : undefined;
 }
 
+/** An op that may have ended what a push promised for the image it names (a manifest or one of its blobs
+ * deleted), unless the registry definitely refused it. */
+export function mayHaveDeleted(o: Op): boolean {
+  return (o.kind === 'delete' || o.kind === 'delete-blob') && o.outcome !== 'fail';
+}
+
 /** The blobs an op received and hashed (pulls and blob GETs). */
 export function blobsOf(o: Op): { digest: string; actual: string; size: number }[] {
   return o.value && 'blobs' in o.value ? o.value.blobs : [];

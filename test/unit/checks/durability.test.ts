@@ -60,6 +60,18 @@ describe('durability', () => {
     expect(r).toMatchObject({ valid: true, evidence: ['lab/a:v1: acknowledged by op 0, deleted by op 1'] });
   });
 
+  it('ends its promise at a delete of one of its blobs, unless the registry refused it', () => {
+    const blobGone = (outcome: 'ok' | 'fail') =>
+      check(
+        [150, invoke(1, 'delete-blob', { ...img, digest: 'sha256:b' })],
+        [160, complete(1, 'delete-blob', outcome, outcome === 'fail' ? { status: 405, error: 'UNSUPPORTED' } : {})],
+        [200, invoke(2, 'pull', img)],
+        [300, complete(2, 'pull', 'fail', { status: 404, error: 'BLOB_UNKNOWN' })],
+      );
+    expect(blobGone('ok')).toMatchObject({ valid: true, evidence: ['lab/a:v1: acknowledged by op 0, deleted by op 1'] });
+    expect(blobGone('fail').valid).toBe(false);
+  });
+
   it('does not count an info push followed by a failed pull as a violation', () => {
     const r = checkOn(
       'durability',
