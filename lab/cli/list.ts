@@ -1,7 +1,7 @@
 // `lab list`: the scenario catalog. A file that does not validate is reported and the rest still listed.
 import { defineCommand } from './command.ts';
 import { err, out } from './output.ts';
-import { scenarioFiles, tryScenario } from './validate.ts';
+import { scenarioFiles, tryScenario } from '../scenario/load.ts';
 
 export default defineCommand({
   name: 'list',

@@ -1,39 +1,18 @@
 // `lab validate [FILE…]`: checks scenario files as `lab scenario` does before it starts anything (the shape,
 // every rule, every variant), and starts, provisions and writes nothing. A file that does not validate is one
 // line on stderr; the others are still checked.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ScenarioError } from '../core/errors.ts';
-import { isScenarioFile, loadScenario, SCENARIO_DIR, scenarioNames } from '../scenario/load.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import { scenarioFiles, scenarioNames, tryScenario } from '../scenario/load.ts';
 import { defineCommand } from './command.ts';
 import { err, out, shown } from './output.ts';
-
-/** The scenario files of a folder (`--dir`, or the lab's scenarios/), sorted. */
-export function scenarioFiles(dir = SCENARIO_DIR): string[] {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ScenarioError(`--dir ${dir}: no such directory`);
-  return readdirSync(dir)
-    .filter(isScenarioFile)
-    .sort()
-    .map((f) => join(dir, f));
-}
 
 /** A FILE argument: a path as given; a name, in `dir` when one is given (else loadScenario looks in scenarios/). */
 function locateIn(dir: string | undefined, arg: string): string {
   if (dir === undefined || /\.(ts|json)$/.test(arg) || arg.includes('/')) return arg;
   for (const ext of ['.ts', '.json']) if (existsSync(join(dir, arg + ext))) return join(dir, arg + ext);
   throw new ScenarioError(`unknown scenario "${arg}" in ${shown(dir)}; known: ${scenarioNames(dir).join(', ')}`);
-}
-
-/** Loads and validates one scenario file (every variant); a problem is one line, naming the file first. */
-export async function tryScenario(file: string): Promise<{ ok: true; scenario: Scenario; shown: string } | { ok: false; message: string }> {
-  try {
-    const l = await loadScenario(file);
-    return { ok: true, scenario: l.scenario, shown: l.shown };
-  } catch (e) {
-    const message = String((e as Error).message).split('\n')[0]!;
-    return { ok: false, message: e instanceof ScenarioError ? message : `${file}: ${message}` };
-  }
 }
 
 export default defineCommand({

@@ -1,6 +1,6 @@
 // Finding, loading and validating scenario files. Every problem is a ScenarioError saying what and where; a
 // scenario is checked whole, every variant included, before anything starts.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ZodIssue } from 'zod';
@@ -16,11 +16,17 @@ export const SCENARIO_DIR = resolve(import.meta.dirname, '..', '..', 'scenarios'
  * TypeScript scenarios outside the lab needs a package.json saying "type": "module"). */
 export const isScenarioFile = (f: string): boolean => /\.(ts|json)$/.test(f) && !['package.json', 'tsconfig.json'].includes(basename(f));
 
-export function scenarioNames(dir = SCENARIO_DIR): string[] {
+/** The scenario files of a folder (`--dir`, or the lab's scenarios/), sorted. */
+export function scenarioFiles(dir = SCENARIO_DIR): string[] {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ScenarioError(`${dir}: no such scenarios folder`);
   return readdirSync(dir)
     .filter(isScenarioFile)
-    .map((f) => basename(f, extname(f)))
-    .sort();
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+export function scenarioNames(dir = SCENARIO_DIR): string[] {
+  return scenarioFiles(dir).map((f) => basename(f, extname(f)));
 }
 
 function locate(nameOrPath: string): string {
@@ -129,5 +135,16 @@ export async function definitionOf(meta: RunJson): Promise<RunJson['definition']
     return { ...d, evidence: { ...scenario.evidence, ...d.evidence } };
   } catch {
     return d;
+  }
+}
+
+/** Loads and validates one scenario file (every variant); a problem is one line, naming the file first. */
+export async function tryScenario(file: string): Promise<{ ok: true; scenario: Scenario; shown: string } | { ok: false; message: string }> {
+  try {
+    const l = await loadScenario(file);
+    return { ok: true, scenario: l.scenario, shown: l.shown };
+  } catch (e) {
+    const message = String((e as Error).message).split('\n')[0]!;
+    return { ok: false, message: e instanceof ScenarioError ? message : `${file}: ${message}` };
   }
 }
