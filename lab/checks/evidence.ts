@@ -7,18 +7,12 @@ import { z } from 'zod';
 import { describe } from '../core/events/describe.ts';
 import type { EventOf, LabEvent } from '../core/events/schema.ts';
 import { faultWindows } from '../core/fault-windows.ts';
+import { compiled, pattern } from '../core/pattern.ts';
 import { duration } from '../core/history.ts';
 import { OP_KINDS } from '../ops/index.ts';
 import { blobsOf, refOf, type Op } from '../ops/history.ts';
 import { symptom, type Check, type CheckInput, type Finding } from './check.ts';
 
-const regex = z.string().superRefine((s, ctx) => {
-  try {
-    new RegExp(s);
-  } catch (e) {
-    ctx.addIssue({ code: 'custom', message: `not a regular expression: ${(e as Error).message}` });
-  }
-});
 const oneOrMore = <T extends z.ZodTypeAny>(s: T) => z.union([s, z.array(s).nonempty()]);
 const code = z.number().int().min(100).max(599);
 /** 504, [500, 503], or a class: '5xx' */
@@ -39,13 +33,13 @@ const fields = {
   status: status.optional().describe("the HTTP status: 504, [500, 503], or a class '5xx'"),
   flag: z.string().optional().describe('a response flag among those the access line logged (envoy: SI stream idle timeout, FI injected fault, UT …)'),
   method: oneOrMore(z.string()).optional().describe('the HTTP method, or a list'),
-  path: regex.optional().describe('a regular expression the request path (with its query) matches'),
-  upstream: regex.optional().describe('where the proxy sent it: `link …` (through the faultable link) or `direct …`'),
-  line: regex.optional().describe('component.log: a regular expression the log line matches'),
+  path: pattern.optional().describe('a regular expression the request path (with its query) matches'),
+  upstream: pattern.optional().describe('where the proxy sent it: `link …` (through the faultable link) or `direct …`'),
+  line: pattern.optional().describe('component.log: a regular expression the log line matches'),
   outcome: oneOrMore(z.enum(['ok', 'fail', 'info', 'pending']))
     .optional()
     .describe('ops: how it ended (info: unknown, e.g. a 5xx or timeout after sending); pending: never did'),
-  error: regex.optional().describe("ops: a regular expression the op's error matches"),
+  error: pattern.optional().describe("ops: a regular expression the op's error matches"),
   intact: z.boolean().optional().describe('ops: false when a blob it read back hashed to another digest'),
 };
 const eventMatch = z
@@ -139,8 +133,10 @@ interface Seen {
   end: number;
   keys: { path?: string; image?: string; repo?: string };
   text: string;
+  /** the event or op itself, for `every` */
+  item: Record<string, unknown>;
   seq?: number;
-  op?: number;
+  op?: Op;
 }
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -154,7 +150,9 @@ function statusIs(s: z.output<typeof status>, got: number | undefined): boolean 
   return Math.floor(got / 100) === Number(s[0]);
 }
 
-const re = (s: string) => new RegExp(s);
+/** Each pattern compiled once, however many events it is tried on. */
+const patterns = new Map<string, RegExp>();
+const re = (src: string) => patterns.get(src) ?? patterns.set(src, compiled(src)).get(src)!;
 const anyOf = <T>(v: T | readonly T[]) => [v].flat() as T[];
 
 /** Whether an event or an op has the fields asked (a field it does not have does not match). */
@@ -258,7 +256,7 @@ function select(c: Clause, input: CheckInput, inTime: ReturnType<typeof timesOf>
       const ms = e.type === 'access' ? (e.durationMs ?? 0) : e.type === 'http' ? (e.ms ?? 0) : 0;
       if (!hasFields(m, x) || !time(e.t - ms, e.t)) continue;
       const path = typeof x.path === 'string' ? x.path : undefined;
-      seen.push({ start: e.t - ms, end: e.t, keys: { path }, text: `${secs(e.t)} ${describe(e)}`, seq: e.seq });
+      seen.push({ start: e.t - ms, end: e.t, keys: { path }, text: `${secs(e.t)} ${describe(e)}`, item: x, seq: e.seq });
     }
   }
   for (const m of anyOf(c.ops ?? [])) {
@@ -271,7 +269,7 @@ function select(c: Clause, input: CheckInput, inTime: ReturnType<typeof timesOf>
       // during and after: when it was invoked; before: acknowledged before
       if (!time(o.invokedAt, m.before === undefined ? o.invokedAt : (o.completedAt ?? Infinity))) continue;
       const repo = 'repo' in o.args ? String(o.args.repo) : undefined;
-      seen.push({ start: o.invokedAt, end: o.completedAt ?? Infinity, keys: { image: refOf(o), repo }, text: opLine(o), op: o.op });
+      seen.push({ start: o.invokedAt, end: o.completedAt ?? Infinity, keys: { image: refOf(o), repo }, text: opLine(o), item: o as never, op: o });
     }
   }
   return { seen, source, what };
@@ -331,12 +329,12 @@ export function evidenceCheck(name: string, spec: EvidenceSpec, others: Readonly
           return finish(false, [`nothing to judge: nothing was logged or run of what "${s.what}" reads (was its log captured?)`]);
         const examples = s.seen.slice(0, 3).map((x) => short(x.text));
         if (c.every) {
-          const so = s.seen.filter((x) => hasFields(c.every!, recordOf(x, input), opOf(x, input)));
+          const so = s.seen.filter((x) => hasFields(c.every!, x.item, x.op));
           const rest = s.seen.filter((x) => !so.includes(x));
           return finish(n > 0 && rest.length === 0, [
             `${so.length} of the ${n} ${s.what} were ${matchText(c.every)}`,
             ...(rest.length ? rest.slice(0, 3).map((x) => `not so: ${short(x.text)}`) : examples),
-            ...latencies(s.seen, input),
+            ...latencies(s.seen),
           ]);
         }
         const ok = n >= min && n <= max;
@@ -349,23 +347,16 @@ export function evidenceCheck(name: string, spec: EvidenceSpec, others: Readonly
       return {
         valid,
         evidence: mine.flatMap((r) => r.lines),
-        ops: [...new Set(mine.flatMap((r) => r.seen.flatMap((x) => (x.op === undefined ? [] : [x.op]))))],
+        ops: [...new Set(mine.flatMap((r) => r.seen.flatMap((x) => (x.op === undefined ? [] : [x.op.op]))))],
         seqs: [...new Set(mine.flatMap((r) => r.seen.flatMap((x) => (x.seq === undefined ? [] : [x.seq]))))],
       } satisfies Finding;
     },
   });
 }
 
-function opOf(x: Seen, input: CheckInput): Op | undefined {
-  return x.op === undefined ? undefined : input.ops.find((o) => o.op === x.op);
-}
-function recordOf(x: Seen, input: CheckInput): Record<string, unknown> {
-  return (opOf(x, input) ?? input.events.find((e) => e.seq === x.seq)) as unknown as Record<string, unknown>;
-}
-
 /** Per op kind of what was selected: how many, how they ended, the median latency. */
-function latencies(seen: readonly Seen[], input: CheckInput): string[] {
-  const ops = seen.flatMap((x) => opOf(x, input) ?? []);
+function latencies(seen: readonly Seen[]): string[] {
+  const ops = seen.flatMap((x) => x.op ?? []);
   return [...new Set(ops.map((o) => o.kind))].map((k) => {
     const of = ops.filter((o) => o.kind === k);
     const took = of.map((o) => duration(o) ?? 0).sort((a, b) => a - b);

@@ -1,19 +1,9 @@
 // `lab validate [FILE…]`: checks scenario files as `lab scenario` does before it starts anything (the shape,
 // every rule, every variant), and starts, provisions and writes nothing. A file that does not validate is one
 // line on stderr; the others are still checked.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { ScenarioError } from '../core/errors.ts';
-import { scenarioFiles, scenarioNames, tryScenario } from '../scenario/load.ts';
+import { locate, scenarioFiles, tryScenario } from '../scenario/load.ts';
 import { defineCommand } from './command.ts';
-import { err, out, shown } from './output.ts';
-
-/** A FILE argument: a path as given; a name, in `dir` when one is given (else loadScenario looks in scenarios/). */
-function locateIn(dir: string | undefined, arg: string): string {
-  if (dir === undefined || /\.(ts|json)$/.test(arg) || arg.includes('/')) return arg;
-  for (const ext of ['.ts', '.json']) if (existsSync(join(dir, arg + ext))) return join(dir, arg + ext);
-  throw new ScenarioError(`unknown scenario "${arg}" in ${shown(dir)}; known: ${scenarioNames(dir).join(', ')}`);
-}
+import { err, out } from './output.ts';
 
 export default defineCommand({
   name: 'validate',
@@ -35,7 +25,7 @@ exit codes: 0 every file validates, 2 one or more do not`,
     for (const arg of files) {
       let r: Awaited<ReturnType<typeof tryScenario>>;
       try {
-        r = await tryScenario(locateIn(dir, arg));
+        r = await tryScenario(dir === undefined ? arg : locate(arg, dir));
       } catch (e) {
         r = { ok: false, message: (e as Error).message };
       }

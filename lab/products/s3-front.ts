@@ -6,18 +6,8 @@ import { S3_STORE } from './capabilities.ts';
 import type { Link, Requirement } from './product.ts';
 import type { Role } from './roles.ts';
 import { MAX_MS } from '../core/limits.ts';
+import { pattern } from '../core/pattern.ts';
 import { type Features, features } from '../../fixtures/config/regex.ts';
-
-/** A regular expression as a scenario writes it: JavaScript syntax (checked with the `u` flag, the strictest),
- * searched for anywhere in the text unless anchored with ^ or $. */
-const pattern = z.string().superRefine((src, ctx) => {
-  try {
-    new RegExp(src, 'u');
-  } catch (e) {
-    const why = (e as Error).message.replace(/^Invalid regular expression: \/.*\/u?: /s, '');
-    ctx.addIssue({ code: 'custom', message: `invalid regular expression ${JSON.stringify(src)}: ${why}` });
-  }
-});
 
 /** Which of the routed requests take the link: those whose path (as sent, percent-encoded, without the query)
  * and whose query string (without the ?) match every pattern given. */

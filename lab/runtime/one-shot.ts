@@ -7,6 +7,7 @@ import { appendFileSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ComponentError } from '../core/errors.ts';
 import type { LabLog } from '../core/lab-log.ts';
+import { signalGroup } from './process.ts';
 
 /** The next free logs/<prefix>-<n>.log of a run directory, n from 1; created (empty) here, so that two
  * invocations at once never share one. The path is relative to the run directory. */
@@ -65,13 +66,7 @@ export function runOnce(runDir: string, o: OneShot): Promise<Ran> {
       appendFileSync(file, chunk);
     };
     const child = spawn(o.command, o.args, { env: o.env, cwd: runDir, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    const kill = () => {
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
-    };
+    const kill = () => signalGroup(child.pid, 'SIGKILL');
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;

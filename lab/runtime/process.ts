@@ -30,6 +30,16 @@ export function startTicks(pid: number): number | null {
   }
 }
 
+/** A signal to the process group a detached child leads (what it started goes with it); a gone one is fine. */
+export function signalGroup(pid: number | undefined, sig: NodeJS.Signals): void {
+  if (!pid || pid <= 0) return;
+  try {
+    process.kill(-pid, sig);
+  } catch {
+    /* already gone */
+  }
+}
+
 export class ManagedProcess {
   readonly pid: number;
   readonly startTicks: number | null;
@@ -75,12 +85,7 @@ export class ManagedProcess {
 
   /** Sends a signal to the whole process group (nginx workers, envoy threads …). */
   signal(sig: NodeJS.Signals): void {
-    if (this.done || this.pid <= 0) return;
-    try {
-      process.kill(-this.pid, sig);
-    } catch {
-      /* already gone */
-    }
+    if (!this.done) signalGroup(this.pid, sig);
   }
 
   /** SIGTERM, then SIGKILL after graceMs. Resolves when the process has exited. */

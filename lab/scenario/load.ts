@@ -29,17 +29,19 @@ export function scenarioNames(dir = SCENARIO_DIR): string[] {
   return scenarioFiles(dir).map((f) => basename(f, extname(f)));
 }
 
-function locate(nameOrPath: string): string {
+/** A scenario file: a path as given, or a name in `dir` (the lab's scenarios/ unless told). */
+export function locate(nameOrPath: string, dir = SCENARIO_DIR): string {
   if (/\.(ts|json)$/.test(nameOrPath) || nameOrPath.includes('/')) {
     const file = resolve(nameOrPath);
     if (!existsSync(file)) throw new ScenarioError(`${nameOrPath}: no such scenario file`);
     return file;
   }
   for (const ext of ['.ts', '.json']) {
-    const file = join(SCENARIO_DIR, nameOrPath + ext);
+    const file = join(dir, nameOrPath + ext);
     if (existsSync(file)) return file;
   }
-  throw new ScenarioError(`unknown scenario "${nameOrPath}"; known: ${scenarioNames().join(', ')}`);
+  const inDir = dir === SCENARIO_DIR ? '' : ` in ${relative(process.cwd(), dir) || dir}`;
+  throw new ScenarioError(`unknown scenario "${nameOrPath}"${inDir}; known: ${scenarioNames(dir).join(', ')}`);
 }
 
 function where(issue: ZodIssue): string {

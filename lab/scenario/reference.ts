@@ -41,7 +41,7 @@ export function typeOf(schema: z.ZodTypeAny): string {
     return lo !== undefined || hi !== undefined ? `${int} ${lo ?? '…'}–${hi !== undefined ? big(hi) : '…'}` : int;
   }
   if (s instanceof z.ZodBoolean) return 'true | false';
-  if (s instanceof z.ZodEnum) return (s.options as string[]).map((o) => `"${o}"`).join(' \\| ');
+  if (s instanceof z.ZodEnum) return (s.options as string[]).map((o) => `"${o}"`).join(' | ');
   if (s instanceof z.ZodLiteral) return JSON.stringify(s.value);
   if (s instanceof z.ZodArray) return `[${typeOf(s.element)}, …]`;
   if (s instanceof z.ZodTuple) return `[${(s.items as z.ZodTypeAny[]).map(typeOf).join(', ')}]`;
@@ -65,7 +65,7 @@ function fieldRows(schema: z.ZodTypeAny, prefix = ''): string[] {
   return Object.entries(s.shape as Record<string, z.ZodTypeAny>).map(([k, f]) => {
     const u = unwrap(f);
     const dflt = u.default === undefined ? (u.optional ? 'optional' : '**required**') : `\`${JSON.stringify(u.default)}\``;
-    return `| ${prefix}\`${k}\` | ${cell(typeOf(f)).replace(/\\\\\|/g, '\\|')} | ${dflt} | ${cell(u.about ?? '')} |`;
+    return `| ${prefix}\`${k}\` | ${cell(typeOf(f))} | ${dflt} | ${cell(u.about ?? '')} |`;
   });
 }
 
@@ -115,9 +115,7 @@ function steps(): string[] {
   return [
     '| step | value | meaning |',
     '|---|---|---|',
-    ...Object.entries({ ...STEPS, concurrently: CONCURRENTLY }).map(
-      ([k, s]) => `| \`{ ${k}: … }\` | ${cell(typeOf(s)).replace(/\\\\\|/g, '\\|')} | ${cell(unwrap(s).about ?? '')} |`,
-    ),
+    ...Object.entries({ ...STEPS, concurrently: CONCURRENTLY }).map(([k, s]) => `| \`{ ${k}: … }\` | ${cell(typeOf(s))} | ${cell(unwrap(s).about ?? '')} |`),
   ];
 }
 

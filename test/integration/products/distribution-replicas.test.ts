@@ -36,71 +36,65 @@ async function chunkedUpload(client: OciClient, repo: string): Promise<string> {
   return blob.digest;
 }
 
-describe('two registry replicas with one shared secret', () => {
-  let started: Started;
-  let client: OciClient;
-
+/** The topology started before the tests of a describe, and stopped (its directory removed) after them. */
+function running(secret: 'shared' | 'per-replica'): { started: Started; client: OciClient } {
+  const r = {} as { started: Started; client: OciClient };
   beforeAll(async () => {
-    started = await startTopology(topology('shared'));
-    client = new OciClient({ baseUrl: started.stack.get('registry-front').endpoint, timeoutMs: 30_000 });
+    r.started = await startTopology(topology(secret));
+    r.client = new OciClient({ baseUrl: r.started.stack.get('registry-front').endpoint, timeoutMs: 30_000 });
   });
   afterAll(async () => {
-    await started?.[Symbol.asyncDispose]();
-    if (started) rmSync(started.dir, { recursive: true, force: true });
+    await r.started?.[Symbol.asyncDispose]();
+    if (r.started) rmSync(r.started.dir, { recursive: true, force: true });
   });
+  return r;
+}
+
+describe('two registry replicas with one shared secret', () => {
+  const r = running('shared');
 
   it('runs each replica as its own process on its own port and config, with the same secret', () => {
-    const registry = started.stack.get('registry');
+    const registry = r.started.stack.get('registry');
     expect(registry.portOf('r1')).toBe(registry.port);
     expect(registry.portOf('r2')).not.toBe(registry.port);
-    const dir = join(started.dir, 'registry');
+    const dir = join(r.started.dir, 'registry');
     expect(secretOf(join(dir, 'config-r1.yml'))).toMatch(/^[0-9a-f]{32}$/);
     expect(secretOf(join(dir, 'config-r2.yml'))).toBe(secretOf(join(dir, 'config-r1.yml')));
-    const ready = started.events.filter((e) => e.type === 'component.starting' && e.component === 'registry');
+    const ready = r.started.events.filter((e) => e.type === 'component.starting' && e.component === 'registry');
     expect(ready).toHaveLength(2);
   });
 
   it('completes a chunked upload whose steps go to different replicas', async () => {
-    const digest = await chunkedUpload(client, 'lab/shared');
-    expect(await client.headBlob('lab/shared', digest)).toBe(true);
-    const seen = await uploadsSeen(started, 'lab/shared');
+    const digest = await chunkedUpload(r.client, 'lab/shared');
+    expect(await r.client.headBlob('lab/shared', digest)).toBe(true);
+    const seen = await uploadsSeen(r.started, 'lab/shared');
     expect(seen.map((s) => `${s.method} ${s.status}`)).toEqual(['POST 202', 'PATCH 202', 'PATCH 202', 'PUT 201']);
     // round-robin: every step on the other replica than the step before
     const replicas = seen.map((s) => s.upstream?.split(' ')[0]);
     expect(new Set(replicas)).toEqual(new Set(['registry:r1', 'registry:r2']));
     for (let i = 1; i < replicas.length; i++) expect(replicas[i]).not.toBe(replicas[i - 1]);
     // and each replica's own access lines name it
-    const own = started.events.filter(
+    const own = r.started.events.filter(
       (e): e is EventOf<'access'> => e.type === 'access' && e.component === 'registry' && e.path.startsWith('/v2/lab/shared/blobs/uploads/'),
     );
     expect(own.map((e) => e.upstream).sort()).toEqual(['r1', 'r1', 'r2', 'r2']);
   });
 
   it('restarts every replica (as a process fault heals), and collects garbage with r1 config', async () => {
-    await started.stack.get('registry').restart();
-    expect(started.events.filter((e) => e.type === 'component.starting' && e.component === 'registry')).toHaveLength(4);
-    const digest = await chunkedUpload(client, 'lab/again');
-    expect(await client.headBlob('lab/again', digest)).toBe(true);
-    const out = await started.stack.capable('registry', GARBAGE_COLLECT).garbageCollect(true);
+    await r.started.stack.get('registry').restart();
+    expect(r.started.events.filter((e) => e.type === 'component.starting' && e.component === 'registry')).toHaveLength(4);
+    const digest = await chunkedUpload(r.client, 'lab/again');
+    expect(await r.client.headBlob('lab/again', digest)).toBe(true);
+    const out = await r.started.stack.capable('registry', GARBAGE_COLLECT).garbageCollect(true);
     expect(out).toMatch(/blobs marked/);
   });
 });
 
 describe('two registry replicas with a secret each', () => {
-  let started: Started;
-  let client: OciClient;
-
-  beforeAll(async () => {
-    started = await startTopology(topology('per-replica'));
-    client = new OciClient({ baseUrl: started.stack.get('registry-front').endpoint, timeoutMs: 30_000 });
-  });
-  afterAll(async () => {
-    await started?.[Symbol.asyncDispose]();
-    if (started) rmSync(started.dir, { recursive: true, force: true });
-  });
+  const r = running('per-replica');
 
   it('gives each replica its own secret', () => {
-    const dir = join(started.dir, 'registry');
+    const dir = join(r.started.dir, 'registry');
     const [a, b] = [secretOf(join(dir, 'config-r1.yml')), secretOf(join(dir, 'config-r2.yml'))];
     expect(a).toMatch(/^[0-9a-f]{32}$/);
     expect(b).toMatch(/^[0-9a-f]{32}$/);
@@ -108,13 +102,13 @@ describe('two registry replicas with a secret each', () => {
   });
 
   it('fails the chunked upload: the other replica refuses the upload state', async () => {
-    const e = await chunkedUpload(client, 'lab/split').then(
+    const e = await chunkedUpload(r.client, 'lab/split').then(
       () => undefined,
       (err: unknown) => err,
     );
     expect(e).toBeInstanceOf(RegistryError);
     expect((e as RegistryError).code).toMatch(/^BLOB_UPLOAD_(INVALID|UNKNOWN)$/);
-    const seen = await uploadsSeen(started, 'lab/split');
+    const seen = await uploadsSeen(r.started, 'lab/split');
     expect(seen[0]).toMatchObject({ method: 'POST', status: 202 });
     const refused = seen.find((s) => s.status >= 400)!;
     expect(refused.upstream?.split(' ')[0]).not.toBe(seen[0]!.upstream?.split(' ')[0]);
@@ -122,7 +116,7 @@ describe('two registry replicas with a secret each', () => {
 
   it('refuses a monolithic upload too: its PUT goes to the other replica than its POST', async () => {
     const blob = generateImage('mono', ['small']).layers[0]!;
-    const e = await client.uploadBlob('lab/mono', blob).then(
+    const e = await r.client.uploadBlob('lab/mono', blob).then(
       () => undefined,
       (err: unknown) => err,
     );

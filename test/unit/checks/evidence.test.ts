@@ -95,7 +95,7 @@ describe('evidence as data', () => {
     };
     expect(issue({ ops: {}, events: {} })).toBe(': a clause selects either events or ops');
     expect(issue({})).toBe(': a clause selects either events or ops');
-    expect(issue({ events: { path: '(' } })).toMatch(/^events.path: not a regular expression/);
+    expect(issue({ events: { path: '(' } })).toMatch(/^events.path: invalid regular expression "\(": /);
     expect(issue({ ops: { kind: 'pusj' } })).toMatch(/^ops.kind: unknown op kind "pusj"; known: push,/);
     expect(issue({ all: { a: { ops: {} } }, count: { min: 1 } })).toBe('count: belongs in one of the clauses of all');
     expect(issue({ events: { status: 999 } })).not.toBe('valid');

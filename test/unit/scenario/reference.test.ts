@@ -27,7 +27,7 @@ describe('the scenario reference', () => {
 
   it('writes a schema as one writes its values', () => {
     expect(typeOf(z.number().int().min(1).max(8).default(1))).toBe('integer 1–8');
-    expect(typeOf(z.enum(['shared', 'per-replica']).optional())).toBe('"shared" \\| "per-replica"');
+    expect(typeOf(z.enum(['shared', 'per-replica']).optional())).toBe('"shared" | "per-replica"');
     expect(typeOf(z.array(z.boolean()).nonempty())).toBe('[true | false, …]');
     expect(typeOf(z.object({}))).toBe('{}');
     expect(typeOf(z.record(z.number()))).toBe('{ name: number }');
