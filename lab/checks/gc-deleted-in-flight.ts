@@ -10,10 +10,12 @@ export default symptom({
   run({ ops }) {
     const evidence: string[] = [];
     const where: number[] = [];
+    // times are rounded to 0.1 ms: in a sequential workload the next op can be invoked at the very time the one
+    // before it completed, so "after" includes the same time
     for (const up of opsOf(ops, 'push-blobs').filter((o) => o.outcome === 'ok')) {
-      const manifest = opsOf(ops, 'push').find((o) => o.args.manifestOnly && o.args.repo === up.args.repo && o.invokedAt > up.completedAt!);
+      const manifest = opsOf(ops, 'push').find((o) => o.args.manifestOnly && o.args.repo === up.args.repo && o.invokedAt >= up.completedAt!);
       for (const collect of opsOf(ops, 'gc').filter(
-        (o) => o.outcome === 'ok' && o.invokedAt > up.completedAt! && (!manifest || o.completedAt! < manifest.invokedAt),
+        (o) => o.outcome === 'ok' && o.invokedAt >= up.completedAt! && (!manifest || o.completedAt! <= manifest.invokedAt),
       )) {
         const lost = up.args.blobs.filter((d) => (collect.value?.deleted ?? []).includes(d));
         if (lost.length === 0) continue;

@@ -28,6 +28,8 @@ export interface Command<O extends Record<string, Option> = Record<string, Optio
   options: O;
   /** how many positionals it takes */
   positionals: { min: number; max: number };
+  /** it reaps what crashed runs left itself, and reports it as its result (lab down); else the CLI reaps first */
+  reapsItself?: boolean;
   run(args: { values: Values<O>; positionals: string[] }, ui: Ui): Promise<number>;
 }
 

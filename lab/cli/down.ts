@@ -6,6 +6,7 @@ import { out } from './output.ts';
 
 export default defineCommand({
   name: 'down',
+  reapsItself: true,
   usage: '',
   summary: 'stop the stack held by `lab up` (or reap what a crashed one left running)',
   help: '',

@@ -1,14 +1,13 @@
 // Runs the fuzzer for `lab fuzz` and `lab rerun`, and prints what it found.
 import { describeCommand } from '../ops/index.ts';
 import { fuzz, type FuzzOptions } from '../fuzz/fuzz.ts';
-import { interrupts, reapBefore } from './interrupts.ts';
+import { interrupts } from './interrupts.ts';
 import { out, shown } from './output.ts';
 
 export async function runFuzz(o: Omit<FuzzOptions, 'signal' | 'progress'>): Promise<number> {
-  reapBefore();
   const ac = interrupts();
   out(
-    `fuzz: ${o.path ? `replaying path ${o.path} of ` : `${o.runs} cases, `}seed ${o.seed}, backend ${o.backend}, faults ${o.faults.join(',') || 'none'}, up to ${o.maxCommands} commands a case`,
+    `fuzz: ${o.path ? `replaying path ${o.path} of ` : `${o.runs} cases, `}seed ${o.seed}, backend ${o.backend}${o.runtime === 'container' ? ' in containers' : ''}, faults ${o.faults.join(',') || 'none'}, up to ${o.maxCommands} commands a case`,
   );
   const r = await fuzz({ ...o, signal: ac.signal, progress: out });
   out(`${r.cases} cases in ${r.seconds.total.toFixed(1)} s (${((r.cases / r.seconds.total) * 60).toFixed(0)} a minute)`);

@@ -8,6 +8,7 @@ import docs from './docs.ts';
 import down from './down.ts';
 import fault from './fault.ts';
 import fuzz from './fuzz.ts';
+import { reapBefore } from './interrupts.ts';
 import list from './list.ts';
 import matrix from './matrix.ts';
 import { err, out } from './output.ts';
@@ -42,6 +43,8 @@ async function dispatch(argv: string[], ui: Ui): Promise<number> {
     return 0;
   }
   setVerbose(Boolean(args.values.verbose));
+  // whatever command comes next reaps what a lab process killed outright left running
+  if (!command.reapsItself) reapBefore();
   return command.run(args as never, ui);
 }
 

@@ -2,22 +2,22 @@
 import { backendOf, readRunJson } from '../core/run-files.ts';
 import { filled, type TopologyData } from '../products/topology.ts';
 import { runScenario } from '../runner/run.ts';
-import { BACKEND_CHOICES, parseChoice, REGISTRY_CHOICES, withChoice } from '../scenario/choice.ts';
+import { parseChoice, withChoice } from '../scenario/choice.ts';
+import { CHOICE_HELP, CHOICE_OPTIONS, CHOICE_USAGE } from './choice-options.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { defineCommand, seedOf, UsageError } from './command.ts';
-import { interrupts, reapBefore } from './interrupts.ts';
+import { interrupts } from './interrupts.ts';
 import { err, out, shown } from './output.ts';
 import { timelinePrinter, verdictJson, verdictLines } from './report.ts';
 
 export default defineCommand({
   name: 'scenario',
-  usage: `NAME|FILE [--variant V] [--seed N] [--backend ${BACKEND_CHOICES.join('|')}] [--registry ${REGISTRY_CHOICES.join('|')}] [--json | --tui]`,
+  usage: `NAME|FILE [--variant V] [--seed N] ${CHOICE_USAGE} [--json | --tui]`,
   summary: 'reproduce an incident; exit 0 when reproduced (or, for a mitigation, when the invariants hold) as expected',
   help: `  NAME           a scenario of \`lab list\`, or the path of a scenario file (.ts or .json)
   --variant V    one of the scenario's variants (a mitigation, another front …)
   --seed N       the seed of generated images and seeded moments (default: random; printed)
-  --backend B    the object store the registry's S3 storage runs on
-  --registry R   the Distribution version
+${CHOICE_HELP}
   --json         the verdict as JSON (shape ${'registry-lab/verdict/1'}) instead of the timeline
   --tui          the replay view, live, staying on the verdict
 
@@ -25,8 +25,7 @@ exit codes: 0 expectations met, 1 not met, 2 an error, an unknown outcome or an 
   options: {
     variant: { type: 'string' },
     seed: { type: 'string' },
-    backend: { type: 'string' },
-    registry: { type: 'string' },
+    ...CHOICE_OPTIONS,
     json: { type: 'boolean' },
     tui: { type: 'boolean' },
   },
@@ -34,9 +33,9 @@ exit codes: 0 expectations met, 1 not met, 2 an error, an unknown outcome or an 
   async run({ values, positionals }, ui) {
     if (values.tui && values.json) throw new UsageError('scenario', '--tui and --json exclude each other');
     const loaded = await loadScenario(positionals[0]!, values.variant);
-    const scenario = withChoice(loaded, parseChoice(values.backend, values.registry));
+    const choice = parseChoice(values);
+    const scenario = withChoice(loaded, choice);
     const seed = seedOf(values.seed);
-    reapBefore();
     const ac = interrupts();
     const storage = scenario.topology.registry.storage;
     const products = Object.fromEntries(filled(scenario.topology as TopologyData).map((f) => [f.role, f.product.name]));
@@ -56,6 +55,7 @@ exit codes: 0 expectations met, 1 not met, 2 an error, an unknown outcome or an 
       file: shown(loaded.file),
       variant: values.variant,
       seed,
+      runtime: choice.runtime,
       signal: ac.signal,
       // the live view owns the screen: install progress goes to the run's events only
       progress: view ? () => {} : err,

@@ -43,9 +43,17 @@ const expectationsSchema = z.object({
 });
 export type Expectations = z.infer<typeof expectationsSchema>;
 
+/** How a run's components run: child processes of installed programs, or containers of images built here. */
+export const RUNTIMES = ['native', 'container'] as const;
+export type Runtime = (typeof RUNTIMES)[number];
+
 const runJsonSchema = z.object({
   id: z.string(),
   mode: z.enum(['scenario', 'up', 'fuzz']).default('scenario'),
+  /** how components ran: natively or in containers */
+  runtime: z.enum(RUNTIMES).default('native'),
+  /** in containers, the image each role ran */
+  images: z.record(z.string()).optional(),
   scenario: z.string().default('unknown scenario'),
   variant: z.string().nullable().default(null),
   file: z.string().default(''),

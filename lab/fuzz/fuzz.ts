@@ -7,7 +7,7 @@ import { judge } from '../checks/verdict.ts';
 import { Interrupted } from '../core/errors.ts';
 import { readEvents } from '../core/events/log.ts';
 import type { LabEvent } from '../core/events/schema.ts';
-import type { Failure, Verdict } from '../core/run-files.ts';
+import type { Failure, Runtime, Verdict } from '../core/run-files.ts';
 import { OpContext } from '../ops/context.ts';
 import { applies, describeCommand, execute } from '../ops/index.ts';
 import { Model } from '../ops/model.ts';
@@ -28,6 +28,8 @@ export interface FuzzOptions {
   /** toxic types, each applied on the S3 write link */
   faults: readonly string[];
   maxCommands: number;
+  /** how components run (default native) */
+  runtime?: Runtime;
   /** fast-check's replay path and the commands' replay path: run exactly that case (lab rerun) */
   path?: string;
   replayPath?: string;
@@ -50,7 +52,7 @@ export interface FuzzResult {
 
 export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
   const scenario = fuzzScenario(o.backend, o.faults);
-  const opts = { scenario, file: 'lab fuzz', seed: o.seed, signal: o.signal, progress: o.progress, live: o.live, runsDir: o.runsDir };
+  const opts = { scenario, file: 'lab fuzz', seed: o.seed, runtime: o.runtime, signal: o.signal, progress: o.progress, live: o.live, runsDir: o.runsDir };
   await using run = openRun(opts);
   let cases = 0;
   let shrink = 0;

@@ -4,6 +4,7 @@
 // built. The scenario schema, topology building, provisioning and every "cannot apply" rule are derived from
 // these definitions.
 import type { z } from 'zod';
+import type { ImageRef } from '../provision/images.ts';
 import type { Source } from '../provision/programs.ts';
 import type { Component } from '../runtime/component.ts';
 import type { Capability } from '../runtime/capability.ts';
@@ -56,6 +57,11 @@ export interface Product<N extends string = string, F extends Fills = Fills> {
   runs?(opts: OptionsOf<F>): string[];
   /** versions one can choose (`--registry 2.8|3`), the first the default */
   readonly versions?: readonly [string, ...string[]];
+  /** the versions this machine's Debian carries, which run natively (all of them when not given); the others run
+   * in containers only */
+  readonly nativeVersions?: readonly string[];
+  /** the container image it runs in with these options (fixtures/images/<name>, on a Debian suite) */
+  image(opts: OptionsOf<F>): ImageRef;
   capabilities(opts: OptionsOf<F>, role: Role): Capability<unknown>[];
   /** what it needs of other roles */
   requires?(opts: OptionsOf<F>, role: Role): Requirement[];

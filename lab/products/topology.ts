@@ -1,6 +1,7 @@
 // From a scenario's topology (data, already validated) to the components that fill its roles, each built by
 // the product named for its role; the fault proxy fills its role whenever there are links.
 import { Stack, type Member } from '../runtime/stack.ts';
+import type { ImageRef } from '../provision/images.ts';
 import type { Source } from '../provision/programs.ts';
 import { fillersOf, PRODUCTS } from './index.ts';
 import type { AnyProduct, Link, TopologyView } from './product.ts';
@@ -42,6 +43,11 @@ export function programsOf(t: TopologyData): Record<string, Source> {
   const wanted: Record<string, Source> = {};
   for (const { product, opts } of filled(t)) for (const name of product.runs?.(opts) ?? Object.keys(product.programs)) wanted[name] = product.programs[name]!;
   return wanted;
+}
+
+/** The container image of each role, with the programs it runs there. */
+export function imagesOf(t: TopologyData): { role: Role; image: ImageRef; programs: string[] }[] {
+  return filled(t).map(({ role, product, opts }) => ({ role, image: product.image(opts), programs: product.runs?.(opts) ?? Object.keys(product.programs) }));
 }
 
 export function buildStack(t: TopologyData): Stack {

@@ -1,8 +1,13 @@
 // Where programs come from (a Debian package, a Go module, a PyPI package in a virtualenv the lab owns) and
 // where they are found once installed. Products declare their own programs; this file holds the means.
+import { execFile } from 'node:child_process';
 import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { promisify } from 'node:util';
+import { cleanEnv } from '../core/env.ts';
+
+const exec = promisify(execFile);
 
 export type Source =
   | { via: 'apt'; package: string }
@@ -55,13 +60,20 @@ export function locate(name: string, src: Source): string | null {
   return null;
 }
 
-/** Resolved program paths for one run. */
+/** The programs of one run: where each is, and how to ask it for its version. */
 export class Programs {
   constructor(private readonly paths: Readonly<Record<string, string>>) {}
 
+  /** what a launcher runs for it: its path natively, its name on the image's PATH in a container */
   path(name: string): string {
     const p = this.paths[name];
     if (!p) throw new Error(`program ${name} was not provisioned`);
     return p;
+  }
+
+  /** The first line of its output for these arguments (a version string). */
+  async firstLine(name: string, args: string[]): Promise<string> {
+    const { stdout, stderr } = await exec(this.path(name), args, { env: cleanEnv(), timeout: 10_000 });
+    return (stdout.trim() || stderr.trim()).split('\n')[0] ?? '';
   }
 }

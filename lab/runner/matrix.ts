@@ -1,5 +1,6 @@
-// `lab matrix`: one scenario over every object store and registry version, as one table.
-import type { Verdict } from '../core/run-files.ts';
+// `lab matrix`: one scenario over every object store and registry version (and, when asked, Ceph releases and
+// runtimes), as one table.
+import type { Runtime, Verdict } from '../core/run-files.ts';
 import { BACKEND_CHOICES, cannotApply, REGISTRY_CHOICES, withChoice, type StackChoice } from '../scenario/choice.ts';
 import type { Loaded } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -7,6 +8,9 @@ import type { Scenario } from '../scenario/schema.ts';
 export interface MatrixRow {
   backend: string;
   registry: string;
+  /** when the Ceph and runtime axes were asked for */
+  ceph?: string;
+  runtime?: Runtime;
   /** why the combination cannot run, when it cannot */
   notApplicable?: string;
   verdict?: Verdict;
@@ -14,23 +18,51 @@ export interface MatrixRow {
   run?: string;
 }
 
-export function combinations(): Required<StackChoice>[] {
-  return BACKEND_CHOICES.flatMap((backend) => REGISTRY_CHOICES.map((registry) => ({ backend, registry })));
+/** The values of each axis; Ceph releases apply to the ceph backend only. Not given: every object store and
+ * registry version, the scenario's Ceph release, natively. */
+export interface Axes {
+  backend?: readonly string[];
+  registry?: readonly string[];
+  ceph?: readonly string[];
+  runtime?: readonly Runtime[];
+}
+
+type Combination = Pick<MatrixRow, 'backend' | 'registry' | 'ceph' | 'runtime'>;
+
+export function combinations(a: Axes = {}): Combination[] {
+  const cephs = (backend: string) => (backend === 'ceph' && a.ceph ? a.ceph : [undefined]);
+  return (a.backend ?? BACKEND_CHOICES).flatMap((backend) =>
+    cephs(backend).flatMap((ceph) =>
+      (a.registry ?? REGISTRY_CHOICES).flatMap((registry) =>
+        (a.runtime ?? [undefined]).map((runtime) => ({ backend, registry, ...(ceph && { ceph }), ...(runtime && { runtime }) })),
+      ),
+    ),
+  );
+}
+
+/** A combination as a row of the table names it: "ceph 18, Distribution 3, container". */
+export function comboName(c: Combination): string {
+  return [`${c.backend}${c.ceph ? ` ${c.ceph}` : ''}`, `Distribution ${c.registry}`, ...(c.runtime ? [c.runtime] : [])].join(', ');
 }
 
 /** Runs every combination in turn; one that cannot apply is a row saying why. */
 export async function runMatrix(
   l: Loaded,
-  run: (s: Scenario, c: Required<StackChoice>) => Promise<{ verdict: Verdict; run: string }>,
+  run: (s: Scenario, c: StackChoice) => Promise<{ verdict: Verdict; run: string }>,
   done: (row: MatrixRow) => void,
+  axes: Axes = {},
 ): Promise<MatrixRow[]> {
   const rows: MatrixRow[] = [];
-  for (const c of combinations()) {
-    const why = cannotApply(l, c);
+  // a scenario whose registry is not on an S3 store runs on its own store unless one is asked for
+  const store = l.scenario.topology['object-store']?.product ?? l.scenario.topology.registry.storage;
+  const own = !axes.backend && !BACKEND_CHOICES.includes(store);
+  for (const c of combinations(own ? { ...axes, backend: [store] } : axes)) {
+    const choice = own ? { ...c, backend: undefined } : c;
+    const why = cannotApply(l, choice);
     let row: MatrixRow = { ...c, notApplicable: why };
     if (!why) {
       const t0 = performance.now();
-      const r = await run(withChoice(l, c), c);
+      const r = await run(withChoice(l, choice), choice);
       row = { ...c, verdict: r.verdict, run: r.run, seconds: (performance.now() - t0) / 1000 };
     }
     rows.push(row);
@@ -57,7 +89,7 @@ function symptomsSeen(v: Verdict): string {
 export function matrixTable(name: string, rows: readonly MatrixRow[]): string[] {
   const lines = [`| ${name} | verdict | symptoms seen | wall |`, '|---|---|---|---|'];
   for (const r of rows) {
-    const combo = `${r.backend}, Distribution ${r.registry}`;
+    const combo = comboName(r);
     if (r.notApplicable) lines.push(`| ${combo} | cannot apply | ${r.notApplicable} | - |`);
     else lines.push(`| ${combo} | ${r.verdict!.verdict} | ${symptomsSeen(r.verdict!)} | ${r.seconds!.toFixed(1)} s |`);
   }

@@ -7,15 +7,16 @@ import { Interrupted } from '../core/errors.ts';
 import { readEvents } from '../core/events/log.ts';
 import type { LabEvent } from '../core/events/schema.ts';
 import { RunDir } from '../core/run-dir.ts';
-import type { RunJson, Verdict } from '../core/run-files.ts';
+import type { RunJson, Runtime, Verdict } from '../core/run-files.ts';
 import { OpContext } from '../ops/context.ts';
 import { Recorder } from '../ops/recorder.ts';
 import { registryRole } from '../products/roles.ts';
-import { buildStack, programsOf, type TopologyData } from '../products/topology.ts';
-import { provision } from '../provision/provision.ts';
+import { buildStack, type TopologyData } from '../products/topology.ts';
+import type { Launcher } from '../runtime/launcher.ts';
 import type { Stack } from '../runtime/stack.ts';
 import { RunState } from '../runtime/state.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { prepare } from './launch.ts';
 import { runWorkload } from './workload.ts';
 
 export interface RunOptions {
@@ -30,6 +31,8 @@ export interface RunOptions {
   /** every event as it is appended */
   live?: (e: LabEvent) => void;
   runsDir?: string;
+  /** how components run (default native) */
+  runtime?: Runtime;
 }
 
 export type Mode = RunJson['mode'];
@@ -45,6 +48,7 @@ export function openRun(o: RunOptions, name = o.scenario.name + (o.variant ? `-$
 export class StackRun implements AsyncDisposable {
   /** how the run ended, for run.finished: "completed", "interrupted", "error: …" */
   outcome = 'completed';
+  private launcher: Launcher | undefined;
 
   private constructor(
     readonly run: RunDir,
@@ -58,8 +62,9 @@ export class StackRun implements AsyncDisposable {
   static async start(run: RunDir, o: RunOptions, mode: Mode): Promise<StackRun> {
     const s = o.scenario;
     const { events, log } = run;
+    const runtime = o.runtime ?? 'native';
     events.append({ type: 'run.started', runId: run.id, scenario: s.name, variant: o.variant, seed: o.seed, mode });
-    log.info({ scenario: s.name, variant: o.variant, seed: o.seed, mode }, 'run started');
+    log.info({ scenario: s.name, variant: o.variant, seed: o.seed, mode, runtime }, 'run started');
     const topology = s.topology as TopologyData;
     const stack = buildStack(topology);
     const faults = new FaultControl(s.faults, stack, events, log);
@@ -67,16 +72,17 @@ export class StackRun implements AsyncDisposable {
     try {
       faults.prepare();
       events.append({ type: 'phase', name: 'provision' });
-      const wanted = programsOf(topology);
-      const { programs, installed } = await provision(wanted, o.progress, log);
-      for (const p of Object.keys(wanted))
-        events.append({ type: 'provision', program: p, action: installed.includes(p) ? 'installed' : 'present', via: 'lab' });
+      const { programs, launcher, provisioned, images } = await prepare(runtime, topology, run, o.progress, log);
+      started.launcher = launcher;
+      for (const p of provisioned) events.append({ type: 'provision', program: p.name, action: p.installed ? 'installed' : 'present', via: p.via });
       events.append({ type: 'phase', name: 'start' });
       const versions = stack.versions(programs);
-      await stack.start({ dir: run.dir, events, state: started.state, programs, log, signal: o.signal });
+      await stack.start({ dir: run.dir, events, state: started.state, programs, launcher, log, signal: o.signal });
       const json: RunJson = {
         id: run.id,
         mode,
+        runtime,
+        ...(images && { images }),
         scenario: s.name,
         variant: o.variant ?? null,
         file: o.file,
@@ -106,6 +112,7 @@ export class StackRun implements AsyncDisposable {
     this.run.events.append({ type: 'phase', name: 'teardown' });
     this.run.log.info({ outcome: this.outcome }, 'teardown');
     await this.stack.stop();
+    await this.launcher?.[Symbol.asyncDispose]();
     this.run.events.append({ type: 'run.finished', outcome: this.outcome });
     this.run.events.flush();
     this.run.log.info('teardown done');

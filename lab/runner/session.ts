@@ -9,6 +9,7 @@ import { LabError } from '../core/errors.ts';
 import { S3_STORE, SWIFT_STORE } from '../products/capabilities.ts';
 import { registryRole } from '../products/roles.ts';
 import { waitUntil } from '../runtime/ready.ts';
+import { reapContainers } from '../runtime/container-labels.ts';
 import { liveRuns, readState, reapLeftovers } from '../runtime/state.ts';
 import { openRun, StackRun, type RunOptions } from './run.ts';
 
@@ -105,6 +106,8 @@ export async function down(runsDir: string, print: (line: string) => void): Prom
     return;
   }
   const reaped = reapLeftovers(runsDir);
-  if (reaped.length === 0) throw new LabError('no stack is up and nothing was left running');
+  const removed = reapContainers();
+  if (reaped.length === 0 && removed.length === 0) throw new LabError('no stack is up and nothing was left running');
   for (const p of reaped) print(`killed ${p.name} (pid ${p.pid}) left over by a crashed run`);
+  for (const c of removed) print(`removed ${c} left over by a crashed run`);
 }

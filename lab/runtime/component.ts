@@ -1,8 +1,6 @@
 // A component: one real server program filling a role in a topology, with its lifecycle.
 // Subclasses allocate their ports, render their config, spawn their processes and wait for real readiness.
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { ComponentError } from '../core/errors.ts';
 import type { EventLog } from '../core/events/log.ts';
 import type { NewEvent } from '../core/events/schema.ts';
@@ -11,19 +9,19 @@ import type { Programs } from '../provision/programs.ts';
 import type { Capability } from './capability.ts';
 import { cleanEnv } from '../core/env.ts';
 import type { PortAllocator } from './ports.ts';
-import { ManagedProcess } from './process.ts';
-import { runOnce } from './one-shot.ts';
+import type { Launcher } from './launcher.ts';
+import type { ManagedProcess } from './process.ts';
 import { FileTail } from './tail.ts';
 import { waitUntil } from './ready.ts';
 import type { RunState } from './state.ts';
-
-const exec = promisify(execFile);
 
 export interface RunContext {
   dir: string;
   events: EventLog;
   state: RunState;
   programs: Programs;
+  /** how its programs run: natively or in containers */
+  launcher: Launcher;
   log: LabLog;
   signal: AbortSignal;
   /** the component filling another role */
@@ -40,7 +38,7 @@ export abstract class Component {
 
   constructor(readonly role: string) {}
 
-  /** The main port it listens on (127.0.0.1). */
+  /** The main port it listens on (127.0.0.1; in containers, published there). */
   port = 0;
 
   /** Reserve the ports this component listens on; called for every component before any starts. */
@@ -67,6 +65,11 @@ export abstract class Component {
   /** A line of its output that the lab understands becomes an event. */
   protected parseLine(_line: string, _process: string): NewEvent[] {
     return [];
+  }
+
+  /** The address its servers listen on (the launcher's). */
+  protected get bindHost(): string {
+    return this.ctx.launcher.bindHost;
   }
 
   protected get ctx(): RunContext {
@@ -109,14 +112,15 @@ export abstract class Component {
     for (const t of this.tails.values()) t.stop();
   }
 
-  protected spawn(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = cleanEnv()): ManagedProcess {
+  /** Starts one of its programs (in the run directory, unless `cwd` says otherwise). */
+  protected spawn(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = cleanEnv(), cwd = this.ctx.dir): ManagedProcess {
     const ctx = this.ctx;
-    const proc = new ManagedProcess({
+    const proc = ctx.launcher.spawn(this.role, {
       name,
       command,
       args,
       env,
-      cwd: ctx.dir,
+      cwd,
       logFile: join(ctx.dir, 'logs', `${this.role}${name === this.product ? '' : '-' + name}.log`),
       onLine: (line) => this.record(line, name),
     });
@@ -175,17 +179,19 @@ export abstract class Component {
     }
   }
 
-  /** Runs a one-shot tool (ceph-authtool, radosgw-admin …) and returns its stdout (and its stderr, for tools
-   * that log there). */
-  /** A one-shot command for this component: its whole output is appended to logs/<role>-commands.log. */
+  /** A one-shot command for this component (ceph-authtool, radosgw-admin …), run where its programs are; returns
+   * its stdout (and its stderr, for tools that log there). Its whole output is appended to
+   * logs/<role>-commands.log. */
   protected async run(command: string, args: string[], env: NodeJS.ProcessEnv = cleanEnv(), timeoutMs = 60_000, withStderr = false): Promise<string> {
-    const r = await runOnce(this.ctx.dir, { component: this.role, command, args, env, timeoutMs, signal: this.ctx.signal, log: this.ctx.log });
+    const r = await this.ctx.launcher.runOnce(this.ctx.dir, {
+      component: this.role,
+      command,
+      args,
+      env,
+      timeoutMs,
+      signal: this.ctx.signal,
+      log: this.ctx.log,
+    });
     return withStderr ? r.stdout + r.stderr : r.stdout;
   }
-}
-
-/** Runs `command args` and returns the first line of its combined output (for version strings). */
-export async function firstLine(command: string, args: string[]): Promise<string> {
-  const { stdout, stderr } = await exec(command, args, { env: cleanEnv(), timeout: 10_000 });
-  return (stdout.trim() || stderr.trim()).split('\n')[0] ?? '';
 }

@@ -35,6 +35,8 @@ export interface OneShot {
   timeoutMs: number;
   signal?: AbortSignal;
   log?: LabLog;
+  /** what runs the command, when it is not run directly (a container launcher's `docker exec … CONTAINER`) */
+  via?: readonly string[];
 }
 
 export interface Ran {
@@ -65,7 +67,8 @@ export function runOnce(runDir: string, o: OneShot): Promise<Ran> {
       all.push(chunk);
       appendFileSync(file, chunk);
     };
-    const child = spawn(o.command, o.args, { env: o.env, cwd: runDir, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const [command, ...args] = [...(o.via ?? []), o.command, ...o.args];
+    const child = spawn(command!, args, { env: o.env, cwd: runDir, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const kill = () => signalGroup(child.pid, 'SIGKILL');
     let timedOut = false;
     const timer = setTimeout(() => {

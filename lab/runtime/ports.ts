@@ -23,6 +23,11 @@ function ephemeral(): Promise<number> {
 export class PortAllocator {
   private readonly taken = new Set<number>();
 
+  /** every port handed out so far */
+  get allocated(): number[] {
+    return [...this.taken];
+  }
+
   async one(): Promise<number> {
     for (;;) {
       const port = await ephemeral();

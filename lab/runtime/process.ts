@@ -17,6 +17,8 @@ export interface ProcessOptions {
   cwd?: string;
   logFile: string;
   onLine?: (line: string) => void;
+  /** what runs the command, when it is not run directly (a container launcher's `docker run … IMAGE`) */
+  via?: readonly string[];
 }
 
 /** Start time of a running PID in clock ticks since boot (tells it from a reused PID); null when gone or a zombie. */
@@ -51,11 +53,12 @@ export class ManagedProcess {
 
   constructor(readonly opts: ProcessOptions) {
     this.log = createWriteStream(opts.logFile, { flags: 'a' });
-    this.child = spawn(opts.command, opts.args, { env: opts.env, cwd: opts.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command, ...args] = [...(opts.via ?? []), opts.command, ...opts.args];
+    this.child = spawn(command!, args, { env: opts.env, cwd: opts.cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     this.exited = new Promise((resolve) => {
       this.child.once('error', (err) => {
         this.done = true;
-        this.log.write(`lab: cannot start ${opts.command}: ${err.message}\n`);
+        this.log.write(`lab: cannot start ${command}: ${err.message}\n`);
         resolve({ code: 127, signal: null });
       });
       this.child.once('close', (code, signal) => {

@@ -1,8 +1,11 @@
-// --backend and --registry: the product filling the object-store role and the registry's version, chosen at run
-// time. The choices are derived from the products: the S3 stores, and the versions of the registry's product.
+// --backend, --registry, --ceph and --runtime: the product filling the object-store role, the registry's version,
+// the Ceph release and how components run, chosen at run time. The choices are derived from the products: the S3
+// stores, the versions of the registry's product and Ceph's; a version the machine's Debian does not carry runs
+// in containers only.
 // A combination a scenario cannot take is a ScenarioError that says why (the scenario's own rules, applied to
 // the scenario as it would run).
 import { ScenarioError } from '../core/errors.ts';
+import { RUNTIMES, type Runtime } from '../core/run-files.ts';
 import { S3_STORE } from '../products/capabilities.ts';
 import { fillersOf, PRODUCTS } from '../products/index.ts';
 import type { AnyProduct } from '../products/product.ts';
@@ -21,17 +24,28 @@ export const BACKEND_CHOICES = fillersOf('object-store')
 /** The versions of the products that fill the registry role. */
 export const REGISTRY_CHOICES = [...new Set(fillersOf('registry').flatMap((p) => p.versions ?? []))];
 
+/** The Ceph releases. */
+export const CEPH_CHOICES: readonly string[] = PRODUCTS.get('ceph').versions ?? [];
+
+export { RUNTIMES };
+
 export interface StackChoice {
   backend?: string;
   registry?: string;
+  ceph?: string;
+  runtime?: Runtime;
 }
 
-export function parseChoice(backend: string | undefined, registry: string | undefined): StackChoice {
-  if (backend !== undefined && !BACKEND_CHOICES.includes(backend))
-    throw new ScenarioError(`--backend ${backend}: expected one of ${BACKEND_CHOICES.join(', ')}`);
-  if (registry !== undefined && !REGISTRY_CHOICES.includes(registry))
-    throw new ScenarioError(`--registry ${registry}: expected one of ${REGISTRY_CHOICES.join(', ')}`);
-  return { backend, registry };
+function oneOf(option: string, value: string | undefined, choices: readonly string[]): void {
+  if (value !== undefined && !choices.includes(value)) throw new ScenarioError(`--${option} ${value}: expected one of ${choices.join(', ')}`);
+}
+
+export function parseChoice(values: { backend?: string; registry?: string; ceph?: string; runtime?: string }): StackChoice {
+  oneOf('backend', values.backend, BACKEND_CHOICES);
+  oneOf('registry', values.registry, REGISTRY_CHOICES);
+  oneOf('ceph', values.ceph, CEPH_CHOICES);
+  oneOf('runtime', values.runtime, RUNTIMES);
+  return { backend: values.backend, registry: values.registry, ceph: values.ceph, runtime: values.runtime as Runtime | undefined };
 }
 
 type Raw = { name?: string; topology?: Record<string, Record<string, unknown> | undefined> };
@@ -45,7 +59,9 @@ function chosen(raw: unknown, c: StackChoice): unknown {
     topology: {
       ...t,
       ...(c.registry && { registry: { ...t.registry, version: c.registry } }),
-      ...(c.backend && { 'object-store': { ...t['object-store'], product: c.backend } }),
+      ...((c.backend || c.ceph) && {
+        'object-store': { ...t['object-store'], ...(c.backend && { product: c.backend }), ...(c.ceph && { version: c.ceph }) },
+      }),
     },
   };
 }
@@ -53,14 +69,32 @@ function chosen(raw: unknown, c: StackChoice): unknown {
 /** The scenario with the chosen object store and registry version. A choice it cannot take is a ScenarioError
  * that says why: the scenario's own rules, applied to it as it would run. */
 export function withChoice(l: Pick<Loaded, 'scenario' | 'raw'>, c: StackChoice): Scenario {
-  if (!c.backend && !c.registry) return l.scenario;
   const store = l.scenario.topology['object-store'];
   if (c.backend && !(store && s3Store(PRODUCTS.get(store.product), store)))
     throw new ScenarioError(
       `${l.scenario.name} keeps its registry on ${store?.product ?? l.scenario.topology.registry.storage}, not on an S3 object store: --backend does not apply`,
     );
-  const what = [c.backend, c.registry && `Distribution ${c.registry}`].filter(Boolean).join(' and ');
-  return validate(chosen(l.raw, c), `${l.scenario.name} cannot run with ${what}`);
+  if (c.ceph && (c.backend ?? store?.product) !== 'ceph')
+    throw new ScenarioError(`${l.scenario.name} runs on ${c.backend ?? store?.product ?? 'no object store'}, not on Ceph: --ceph does not apply`);
+  const what = [c.backend, c.ceph && `Ceph ${c.ceph}`, c.registry && `Distribution ${c.registry}`].filter(Boolean).join(' and ');
+  const s = c.backend || c.registry || c.ceph ? validate(chosen(l.raw, c), `${l.scenario.name} cannot run with ${what}`) : l.scenario;
+  if ((c.runtime ?? 'native') === 'native') {
+    const why = notNative(s);
+    if (why) throw new ScenarioError(`${l.scenario.name}: ${why}: run it with --runtime container`);
+  }
+  return s;
+}
+
+/** Why a scenario's topology cannot run natively (a version this machine's Debian does not carry), if so. */
+export function notNative(s: Scenario): string | undefined {
+  for (const [role, spec] of Object.entries(s.topology)) {
+    if (role === 'links' || !spec || typeof spec !== 'object' || !('product' in spec)) continue;
+    const p = PRODUCTS.get(spec.product as string);
+    const version = (spec as { version?: string }).version;
+    if (p.nativeVersions && version !== undefined && !p.nativeVersions.includes(version))
+      return `${p.name} ${version} runs in containers only (natively: ${p.nativeVersions.join(', ')})`;
+  }
+  return undefined;
 }
 
 /** Why the scenario cannot run with this choice, or undefined when it can. */

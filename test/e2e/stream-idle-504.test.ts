@@ -1,17 +1,21 @@
 // The whole incident on the real stack, through the CLI: the verdict and the evidence chain in the events.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventOf, LabEvent } from '../../lab/core/events/schema.ts';
 import { history, opsOf, type Op } from '../../lab/ops/history.ts';
+import { dockerCli } from '../../lab/provision/engine.ts';
 import { alive, eventsOf, lab, runsDir, started } from './lab-cli.ts';
 
 const isAccess = (e: LabEvent): e is EventOf<'access'> => e.type === 'access';
 
 describe.each([
-  { variant: undefined, front: 'envoy' },
-  { variant: 'nginx-front', front: 'nginx' },
-])('lab scenario stream-idle-504 with $front as s3-front', ({ variant, front }) => {
+  { variant: undefined, front: 'envoy', ceph: '16', runtime: 'native' },
+  { variant: 'nginx-front', front: 'nginx', ceph: '16', runtime: 'native' },
+  // the same evidence in containers, on Debian forky's Ceph
+  { variant: undefined, front: 'envoy', ceph: '20', runtime: 'container' },
+])('lab scenario stream-idle-504 with $front as s3-front on Ceph $ceph, $runtime', ({ variant, front, ceph, runtime }) => {
   const runs = runsDir();
   let result: ReturnType<typeof lab>;
   let verdict: { verdict: string; dir: string; seed: number; exitCode: number };
@@ -21,7 +25,8 @@ describe.each([
   let healed: EventOf<'fault.healed'>;
 
   beforeAll(() => {
-    result = lab(['scenario', 'stream-idle-504', '--seed', '5', '--json', ...(variant ? ['--variant', variant] : [])], runs);
+    const args = ['--seed', '5', '--json', '--runtime', runtime, '--ceph', ceph, ...(variant ? ['--variant', variant] : [])];
+    result = lab(['scenario', 'stream-idle-504', ...args], runs, 600_000);
     verdict = JSON.parse(result.stdout);
     events = eventsOf(verdict.dir);
     ops = history(events);
@@ -100,7 +105,17 @@ describe.each([
     expect(Object.keys(run.versions).sort()).toEqual(
       ['ceph', 'distribution', front === 'envoy' ? 'envoy' : null, 'nginx', 'redis', 'toxiproxy'].filter(Boolean).sort(),
     );
-    expect(run.versions.ceph).toMatch(/^16\./);
+    expect(run.versions.ceph).toMatch(new RegExp(`^${ceph}\\.2\\.`));
+    expect(run.runtime).toBe(runtime);
+  });
+
+  it.runIf(runtime === 'container')('ran each role in its image, and left no container or network of the run', () => {
+    const run = JSON.parse(readFileSync(join(verdict.dir, 'run.json'), 'utf8'));
+    expect(run.images['object-store']).toMatch(/^registry-lab\/ceph:forky-/);
+    expect(Object.keys(run.images).sort()).toEqual(['cache', 'fault-proxy', 'object-store', 'registry', 'registry-front', 's3-front']);
+    const left = (what: string[]) => execFileSync(dockerCli(), [...what, '--filter', `label=registry-lab.run=${run.id}`, '-q'], { encoding: 'utf8' }).trim();
+    expect(left(['ps', '-a'])).toBe('');
+    expect(left(['network', 'ls'])).toBe('');
   });
 
   it('lab analyze gives the same verdict from the stored run', () => {

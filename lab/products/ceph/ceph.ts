@@ -11,7 +11,7 @@ import { bucketOf, createBucket, deleteObject, hasObject, listKeys, putObject, s
 import { ComponentError } from '../../core/errors.ts';
 import type { NewEvent } from '../../core/events/schema.ts';
 import type { Programs } from '../../provision/programs.ts';
-import { Component, firstLine } from '../../runtime/component.ts';
+import { Component } from '../../runtime/component.ts';
 import { cleanEnv } from '../../core/env.ts';
 import type { PortAllocator } from '../../runtime/ports.ts';
 import { httpOk } from '../../runtime/ready.ts';
@@ -94,7 +94,16 @@ export class Ceph extends Component implements S3Store {
     const fsid = randomUUID();
     writeFileSync(
       join(d, 'ceph.conf'),
-      cephConf({ fsid, dir: d, monV1: this.mon.v1, monV2: this.mon.v2, bindRange: this.bindRange, rgws: this.rgws, memstoreBytes: 2 << 30 }),
+      cephConf({
+        fsid,
+        dir: d,
+        monV1: this.mon.v1,
+        monV2: this.mon.v2,
+        bindRange: this.bindRange,
+        bind: this.bindHost,
+        rgws: this.rgws,
+        memstoreBytes: 2 << 30,
+      }),
     );
 
     // mon
@@ -130,7 +139,9 @@ export class Ceph extends Component implements S3Store {
     mkdirSync(join(d, 'osd', `ceph-${id}`));
     await this.tool('ceph-osd', ['-i', id, '--mkfs', '--key', secret, '--osd-uuid', uuid]);
     await this.tool('ceph-authtool', ['--create-keyring', join(d, 'osd', `ceph-${id}`, 'keyring'), '-n', `osd.${id}`, '--add-key', secret]);
-    this.spawn('osd', this.ctx.programs.path('ceph-osd'), ['-f', '-i', id], this.env);
+    // from /: Debian's Ceph 18 and 20 have a relative default osd class dir (lib/<arch>/rados-classes), and an OSD
+    // that cannot load cls_rgw answers RGW's first zone write with EOPNOTSUPP
+    this.spawn('osd', this.ctx.programs.path('ceph-osd'), ['-f', '-i', id], this.env, '/');
 
     // radosgw
     if (this.opts.multisite) await this.zones();
@@ -291,6 +302,6 @@ export class Ceph extends Component implements S3Store {
   }
 
   async version(programs: Programs): Promise<string> {
-    return /ceph version (\S+)/.exec(await firstLine(programs.path('ceph-mon'), ['--version']))?.[1] ?? 'unknown';
+    return /ceph version (\S+)/.exec(await programs.firstLine('ceph-mon', ['--version']))?.[1] ?? 'unknown';
   }
 }

@@ -6,12 +6,17 @@ import { MULTISITE, QUOTA, S3_STORE } from '../capabilities.ts';
 import { defineProduct } from '../product.ts';
 import { Ceph } from './ceph.ts';
 
+const VERSIONS = ['16', '18', '20'] as const;
+
 export default defineProduct({
   name: 'ceph',
-  about: "Ceph RGW (Debian's 16.2), a one-mon, one-memstore-OSD cluster with radosgw (beast); per-run S3 user and bucket",
+  about:
+    "Ceph RGW, a one-mon, one-memstore-OSD cluster with radosgw (beast); per-run S3 user and bucket. 16.2 (Pacific) is Debian bookworm's, natively or in a container; 18.2 (Reef, trixie's) and 20.2 (Tentacle, forky's) run in containers",
+
   fills: {
     'object-store': z
       .object({
+        version: z.enum(VERSIONS).default('16').describe('the Ceph release: 16 (Pacific), 18 (Reef) or 20 (Tentacle); 18 and 20 need --runtime container'),
         multisite: z.boolean().default(false).describe('two zones, za (where the registry writes) and zb, with RGW sync from za to zb'),
       })
       .strict(),
@@ -25,6 +30,10 @@ export default defineProduct({
     'radosgw-admin': apt('ceph-common'),
     monmaptool: apt('ceph-base'),
   },
+  versions: VERSIONS,
+  nativeVersions: ['16'],
+  // Debian's Ceph of each release: bookworm carries 16.2, trixie 18.2, forky 20.2
+  image: (o) => ({ name: 'ceph', suite: ({ '16': 'bookworm', '18': 'trixie', '20': 'forky' } as const)[o.version] }),
   capabilities: (o) => [S3_STORE, QUOTA, ...(o.multisite ? [MULTISITE] : [])],
   servers: (o) => (o.multisite ? ['za', 'zb'] : []),
   links: {

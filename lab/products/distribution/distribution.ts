@@ -8,10 +8,9 @@ import { join } from 'node:path';
 import { distributionConfig, type Storage } from '../../../fixtures/config/distribution.ts';
 import type { NewEvent } from '../../core/events/schema.ts';
 import type { Programs } from '../../provision/programs.ts';
-import { Component, firstLine } from '../../runtime/component.ts';
+import { Component } from '../../runtime/component.ts';
 import { cleanEnv } from '../../core/env.ts';
 import type { PortAllocator } from '../../runtime/ports.ts';
-import { runOnce } from '../../runtime/one-shot.ts';
 import { httpOk } from '../../runtime/ready.ts';
 import { REDIS, S3_STORE, SWIFT_STORE } from '../capabilities.ts';
 import { distributionLine } from './log.ts';
@@ -151,6 +150,7 @@ export class Distribution extends Component {
         distributionConfig({
           version: this.opts.version,
           port: r.port,
+          bind: this.bindHost,
           secret: r.secret,
           storage,
           redis,
@@ -180,7 +180,7 @@ export class Distribution extends Component {
   /** `registry garbage-collect` on this registry's storage (with r1's config), while it runs; returns what it printed. */
   async garbageCollect(dryRun = false): Promise<string> {
     // its whole output in logs/<role>-gc-<n>.log; a failure names that file
-    const { output } = await runOnce(this.ctx.dir, {
+    const { output } = await this.ctx.launcher.runOnce(this.ctx.dir, {
       component: this.role,
       name: 'gc',
       command: this.ctx.programs.path(this.program),
@@ -194,6 +194,6 @@ export class Distribution extends Component {
   }
 
   async version(programs: Programs): Promise<string> {
-    return (await firstLine(programs.path(this.program), ['--version'])).split(' ').pop() ?? 'unknown';
+    return (await programs.firstLine(this.program, ['--version'])).split(' ').pop() ?? 'unknown';
   }
 }

@@ -51,6 +51,7 @@ export default defineProduct({
   },
   runs: (o) => [o.version === '3' ? 'registry-3' : 'docker-registry'],
   versions: VERSIONS,
+  image: (o) => ({ name: `distribution-${o.version}`, suite: 'bookworm' }),
   capabilities: (o) => [READ_ONLY, GARBAGE_COLLECT, ...(o.storage === 's3' ? [RETARGET] : []), ...(o.storage === 'filesystem' ? [FILESYSTEM] : [])],
   requires: (o) => {
     const r: Requirement[] = [];

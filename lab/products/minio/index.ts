@@ -13,6 +13,7 @@ export default defineProduct({
   about: 'MinIO (built with go install), one server, per-run root keys and a bucket',
   fills: { 'object-store': z.object({}).strict() },
   programs: { minio: server },
+  image: () => ({ name: 'minio', suite: 'bookworm' }),
   capabilities: () => [S3_STORE],
   build: ({ role }) => ({ component: new Minio(role, server.version), dependsOn: [] }),
 });

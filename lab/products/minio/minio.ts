@@ -52,10 +52,7 @@ export class Minio extends Component implements S3Store {
         res.end();
       });
     });
-    return new Promise((resolve, reject) => {
-      this.audit!.once('error', reject);
-      this.audit!.listen(this.auditPort, '127.0.0.1', resolve);
-    });
+    return this.ctx.launcher.serve(this.audit, this.auditPort);
   }
 
   protected async launch(): Promise<void> {
@@ -70,7 +67,7 @@ export class Minio extends Component implements S3Store {
       MINIO_AUDIT_WEBHOOK_ENABLE_lab: 'on',
       MINIO_AUDIT_WEBHOOK_ENDPOINT_lab: `http://127.0.0.1:${this.auditPort}/audit`,
     });
-    const args = ['server', data, '--address', `127.0.0.1:${this.port}`, '--console-address', `127.0.0.1:${this.console}`, '--quiet'];
+    const args = ['server', data, '--address', `${this.bindHost}:${this.port}`, '--console-address', `${this.bindHost}:${this.console}`, '--quiet'];
     const proc = this.spawn('minio', this.ctx.programs.path('minio'), args, env);
     await this.ready(proc, `GET ${this.endpoint}/minio/health/ready`, () => httpOk(`${this.endpoint}/minio/health/ready`, (s) => s === 200));
     await createBucket(bucketOf(this)).catch((e: Error) => {

@@ -21,6 +21,7 @@ export default defineProduct({
   about: "nginx (Debian's 1.22): the registry front, or an s3-front whose writes and reads can take faultable links",
   fills: { 'registry-front': z.object({}).strict(), 's3-front': s3Front },
   programs: { nginx: apt('nginx') },
+  image: () => ({ name: 'nginx', suite: 'bookworm' }),
   capabilities: (_o, role) => (role === 'registry-front' ? [UPSTREAM_SWITCH] : []),
   requires: (o, role) => (isS3Front(o) ? s3FrontRequires() : [{ role: 'registry', for: `the ${role}'s upstream` }]),
   namesLinks: (o) => (isS3Front(o) ? s3FrontNamesLinks(o) : []),

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { nginxRegistryFront, nginxS3Front, type RegistryFront } from '../../../fixtures/config/nginx.ts';
 import type { NewEvent } from '../../core/events/schema.ts';
 import type { Programs } from '../../provision/programs.ts';
-import { Component, firstLine } from '../../runtime/component.ts';
+import { Component } from '../../runtime/component.ts';
 import { httpOk } from '../../runtime/ready.ts';
 import { FAULT_PROXY } from '../capabilities.ts';
 import { routedUpstreams, type S3FrontRoute } from '../s3-front.ts';
@@ -51,9 +51,9 @@ export class Nginx extends Component {
     const o = this.opts;
     const upstream = this.ctx.peer(o.upstream).port;
     if (o.kind === 'registry-front')
-      return nginxRegistryFront({ prefix, port: this.port, registry: registryUpstream(this.ctx.peer(o.upstream)), name: o.upstream });
+      return nginxRegistryFront({ prefix, port: this.port, bind: this.bindHost, registry: registryUpstream(this.ctx.peer(o.upstream)), name: o.upstream });
     const links = routedUpstreams(o.routes, (l) => this.ctx.capable(o.via, FAULT_PROXY).linkPort(l)).map(({ name, ...r }) => ({ upstream: name, ...r }));
-    return nginxS3Front({ prefix, port: this.port, idleTimeoutMs: o.idleTimeoutMs, direct: upstream, links });
+    return nginxS3Front({ prefix, port: this.port, bind: this.bindHost, idleTimeoutMs: o.idleTimeoutMs, direct: upstream, links });
   }
 
   protected async launch(): Promise<void> {
@@ -68,6 +68,6 @@ export class Nginx extends Component {
   }
 
   async version(programs: Programs): Promise<string> {
-    return (await firstLine(programs.path('nginx'), ['-v'])).replace(/^nginx version: nginx\//, '');
+    return (await programs.firstLine('nginx', ['-v'])).replace(/^nginx version: nginx\//, '');
   }
 }

@@ -10,6 +10,7 @@ export default defineProduct({
   about: "Redis (Debian's redis-server), no persistence: the registry's blob-descriptor cache",
   fills: { cache: z.object({}).strict() },
   programs: { 'redis-server': apt('redis-server') },
+  image: () => ({ name: 'redis', suite: 'bookworm' }),
   capabilities: () => [REDIS, FLUSH],
   build: ({ role }) => ({ component: new Redis(role), dependsOn: [] }),
 });

@@ -1,7 +1,7 @@
 // Redis as the registry's blob-descriptor cache: no persistence, loopback only.
 import { connect } from 'node:net';
 import type { Programs } from '../../provision/programs.ts';
-import { Component, firstLine } from '../../runtime/component.ts';
+import { Component } from '../../runtime/component.ts';
 
 /** Sends one inline command and returns the first reply line. */
 function redisCommand(port: number, command: string): Promise<string> {
@@ -13,6 +13,8 @@ function redisCommand(port: number, command: string): Promise<string> {
       sock.end();
     });
     sock.once('error', reject);
+    // closed before it answered (a container's published port accepts before the server listens)
+    sock.once('close', () => reject(new Error('closed without a reply')));
   });
 }
 
@@ -29,12 +31,28 @@ export class Redis extends Component {
   }
 
   protected async launch(): Promise<void> {
-    const args = ['--bind', '127.0.0.1', '--port', String(this.port), '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--dir', this.ctx.dir];
+    // in a container it listens on the run's network namespace, reached through a port published on 127.0.0.1 only
+    const args = [
+      '--bind',
+      this.bindHost,
+      '--protected-mode',
+      this.bindHost === '127.0.0.1' ? 'yes' : 'no',
+      '--port',
+      String(this.port),
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--daemonize',
+      'no',
+      '--dir',
+      this.ctx.dir,
+    ];
     const proc = this.spawn('redis', this.ctx.programs.path('redis-server'), args);
     await this.ready(proc, `PING on ${this.endpoint}`, async () => (await redisCommand(this.port, 'PING')) === '+PONG');
   }
 
   async version(programs: Programs): Promise<string> {
-    return /v=(\S+)/.exec(await firstLine(programs.path('redis-server'), ['--version']))?.[1] ?? 'unknown';
+    return /v=(\S+)/.exec(await programs.firstLine('redis-server', ['--version']))?.[1] ?? 'unknown';
   }
 }

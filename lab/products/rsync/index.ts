@@ -11,6 +11,7 @@ export default defineProduct({
   about: "rsync (Debian's), one `rsync -a --delete` pass from the registry's storage to the standby's every period",
   fills: { 'standby-sync': z.object({ everyMs: z.number().int().positive().max(MAX_MS).describe('ms between the start of one pass and the next') }).strict() },
   programs: { rsync: apt('rsync') },
+  image: () => ({ name: 'rsync', suite: 'bookworm' }),
   capabilities: () => [SYNC_JOB],
   requires: () => [
     { role: 'registry', capability: FILESYSTEM, for: 'the storage it copies' },

@@ -1,16 +1,12 @@
 // The standby's replication job, as in the Toolforge setup: rsync copies the active registry's storage onto
 // the standby's every period (10 minutes there, seconds here). Each pass is one real rsync run; the lab
 // records its start before spawning it and its end after it exits, so a pass's events bracket what it copied.
-import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
 import type { Programs } from '../../provision/programs.ts';
-import { Component, firstLine } from '../../runtime/component.ts';
+import { Component } from '../../runtime/component.ts';
 import { cleanEnv } from '../../core/env.ts';
 import { FILESYSTEM } from '../capabilities.ts';
-
-const exec = promisify(execFile);
 
 export interface RsyncOptions {
   /** the registry role whose storage is copied, and the one it is copied onto */
@@ -80,11 +76,19 @@ export class Rsync extends Component {
     const ms = () => Math.round(performance.now() - t0);
     try {
       const args = ['-a', '--delete', '--stats', `${this.root(this.opts.from)}/`, `${this.root(this.opts.to)}/`];
-      const { stdout } = await exec(this.ctx.programs.path('rsync'), args, { env: cleanEnv(), signal: this.halt.signal, maxBuffer: 4 << 20 });
+      const { stdout } = await this.ctx.launcher.runOnce(this.ctx.dir, {
+        component: this.role,
+        command: this.ctx.programs.path('rsync'),
+        args,
+        env: cleanEnv(),
+        timeoutMs: 600_000,
+        signal: this.halt.signal,
+        log: this.ctx.log,
+      });
       this.lastCompleted = pass;
       events.append({ type: 'sync', component: this.role, pass, step: 'end', ok: true, ...rsyncStats(stdout), ms: ms() });
     } catch (e) {
-      const error = this.halt.signal.aborted ? 'stopped' : ((e as { stderr?: string }).stderr ?? (e as Error).message).trim().split('\n').pop();
+      const error = this.halt.signal.aborted ? 'stopped' : (e as Error).message;
       events.append({ type: 'sync', component: this.role, pass, step: 'end', ok: false, error, ms: ms() });
     }
   }
@@ -97,6 +101,6 @@ export class Rsync extends Component {
   }
 
   async version(programs: Programs): Promise<string> {
-    return /version\s+(\S+)/.exec(await firstLine(programs.path('rsync'), ['--version']))?.[1] ?? 'unknown';
+    return /version\s+(\S+)/.exec(await programs.firstLine('rsync', ['--version']))?.[1] ?? 'unknown';
   }
 }

@@ -18,7 +18,10 @@ export default defineProduct({
     'swift-container-replicator': apt('swift-container'),
     'swift-object-updater': apt('swift-object'),
     memcached: apt('memcached'),
+    // the Python with the swift package: it builds the rings and tells the version
+    python3: apt('python3-swift'),
   },
+  image: () => ({ name: 'swift', suite: 'bookworm' }),
   capabilities: () => [SWIFT_STORE, DAEMONS],
   servers: () => SERVERS.map(([, dev]) => dev),
   links: {

@@ -4,14 +4,14 @@
 // so any replica can be faulted; replication goes straight to the servers. The object-updater and the
 // container-replicator run only when asked (they are what heals Swift's eventual consistency).
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { ringScript, swiftProxyConf, swiftServerConf, type SwiftServer } from '../../../fixtures/config/swift.ts';
 import { ComponentError } from '../../core/errors.ts';
 import type { NewEvent } from '../../core/events/schema.ts';
 import type { Programs } from '../../provision/programs.ts';
-import { Component, firstLine } from '../../runtime/component.ts';
+import { Component } from '../../runtime/component.ts';
 import type { PortAllocator } from '../../runtime/ports.ts';
 import { httpOk } from '../../runtime/ready.ts';
 import { FAULT_PROXY, type Daemon } from '../capabilities.ts';
@@ -77,12 +77,6 @@ export class Swift extends Component {
     return swiftLine(line, this.role);
   }
 
-  /** The Python the Swift programs run with (their #! line): it has the swift package. */
-  private python(): string {
-    const shebang = readFileSync(this.ctx.programs.path('swift-proxy-server'), 'utf8').split('\n')[0] ?? '';
-    return shebang.startsWith('#!') ? shebang.slice(2).trim().split(' ')[0]! : 'python3';
-  }
-
   protected async launch(): Promise<void> {
     const d = this.dir;
     const servers = this.servers();
@@ -90,16 +84,19 @@ export class Swift extends Component {
     for (const s of servers) {
       mkdirSync(join(d, 'srv', s.dev, s.dev), { recursive: true });
       mkdirSync(join(d, 'cache', s.dev), { recursive: true });
-      writeFileSync(join(d, 'etc', `${s.type}-${s.dev}.conf`), swiftServerConf(s, d));
+      writeFileSync(join(d, 'etc', `${s.type}-${s.dev}.conf`), swiftServerConf(s, d, this.bindHost));
     }
-    writeFileSync(join(d, 'etc', 'proxy-server.conf'), swiftProxyConf({ port: this.port, dir: d, memcachePort: this.memcachePort, key: this.key }));
+    writeFileSync(
+      join(d, 'etc', 'proxy-server.conf'),
+      swiftProxyConf({ port: this.port, bind: this.bindHost, dir: d, memcachePort: this.memcachePort, key: this.key }),
+    );
     writeFileSync(join(d, 'etc', 'rings.py'), ringScript(join(d, 'etc'), servers));
-    await this.run(this.python(), [join(d, 'etc', 'rings.py')]);
+    await this.run(this.ctx.programs.path('python3'), [join(d, 'etc', 'rings.py')]);
 
     // tempauth keeps tokens in memcached; a proxy that found it down keeps it error-limited for 60 s
     const memcached = this.spawn('memcached', this.ctx.programs.path('memcached'), [
       '-l',
-      '127.0.0.1',
+      this.bindHost,
       '-p',
       String(this.memcachePort),
       '-U',
@@ -109,7 +106,7 @@ export class Swift extends Component {
       '-u',
       'root',
     ]);
-    await this.ready(memcached, `memcached on ${this.memcachePort}`, () => tcpOpen(this.memcachePort));
+    await this.ready(memcached, `memcached on ${this.memcachePort}`, () => memcachedAnswers(this.memcachePort));
     const procs = servers.map((s) => this.spawn(s.dev, this.ctx.programs.path(`swift-${s.type}-server`), [join(d, 'etc', `${s.type}-${s.dev}.conf`), '-v']));
     const proxy = this.spawn('proxy', this.ctx.programs.path('swift-proxy-server'), [join(d, 'etc', 'proxy-server.conf'), '-v']);
     await Promise.all(
@@ -142,17 +139,21 @@ export class Swift extends Component {
   }
 
   async version(programs: Programs): Promise<string> {
-    const python = readFileSync(programs.path('swift-proxy-server'), 'utf8').split('\n')[0]!.slice(2).trim();
-    return (await firstLine(python, ['-c', 'import swift; print(swift.__version__)'])).trim();
+    return (await programs.firstLine('python3', ['-c', 'import swift; print(swift.__version__)'])).trim();
   }
 }
 
-function tcpOpen(port: number): Promise<boolean> {
+/** Whether memcached answers `version` (an open port alone proves nothing: a container's published port
+ * accepts before the server listens). */
+function memcachedAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const s = connect({ host: '127.0.0.1', port }, () => {
+    const s = connect({ host: '127.0.0.1', port }, () => s.write('version\r\n'));
+    s.setTimeout(1000, () => s.destroy());
+    s.once('data', (d) => {
+      resolve(d.toString().startsWith('VERSION'));
       s.end();
-      resolve(true);
     });
     s.once('error', () => resolve(false));
+    s.once('close', () => resolve(false));
   });
 }

@@ -12,6 +12,7 @@ export default defineProduct({
   about: 'Toxiproxy 2.12, a TCP proxy with toxics (latency, timeouts, resets …), one proxy per faultable link',
   fills: { 'fault-proxy': z.object({}).strict() },
   programs: { toxiproxy: server },
+  image: () => ({ name: 'toxiproxy', suite: 'bookworm' }),
   capabilities: () => [FAULT_PROXY],
   build: ({ role, topology }) => ({ component: new Toxiproxy(role, topology.links, server.version), dependsOn: [] }),
 });

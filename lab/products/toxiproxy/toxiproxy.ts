@@ -44,13 +44,13 @@ export class Toxiproxy extends Component {
     const proc = this.spawn(
       'toxiproxy',
       this.ctx.programs.path('toxiproxy'),
-      ['-host', '127.0.0.1', '-port', String(this.port)],
+      ['-host', this.bindHost, '-port', String(this.port)],
       cleanEnv({ LOG_LEVEL: 'info' }),
     );
     await this.ready(proc, `API on ${this.endpoint}`, async () => Boolean(await this.client.version()));
     for (const l of this.links) {
       const [role, server] = l.to.split(':');
-      await this.client.createProxy(l.name, `127.0.0.1:${this.linkPort(l.name)}`, `127.0.0.1:${this.ctx.peer(role!).portOf(server)}`);
+      await this.client.createProxy(l.name, `${this.bindHost}:${this.linkPort(l.name)}`, `127.0.0.1:${this.ctx.peer(role!).portOf(server)}`);
     }
   }
 

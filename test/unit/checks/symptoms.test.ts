@@ -39,3 +39,26 @@ describe('lost-on-zone-failover', () => {
     expect(f.valid).toBe(false);
   });
 });
+
+describe('gc-deleted-in-flight', () => {
+  const blobs = { repo: 'lab/a', tag: 'v1', blobs: ['sha256:b1', 'sha256:b2'] };
+  const upThenGc = (gcAt: number, deleted: string[]) =>
+    run(
+      'gc-deleted-in-flight',
+      [10, invoke(0, 'push-blobs', blobs)],
+      [20, complete(0, 'push-blobs', 'ok')],
+      [gcAt, invoke(1, 'gc', { dryRun: false })],
+      [gcAt + 5, complete(1, 'gc', 'ok', { value: { deleted } })],
+    );
+
+  it('is seen when a gc invoked at the very time the upload completed deleted its blobs (a sequential workload)', () => {
+    const f = upThenGc(20, ['sha256:b2', 'sha256:other']);
+    expect(f.valid).toBe(true);
+    expect(f.evidence[0]).toBe('op 1 gc deleted 1 of the 2 blobs op 0 had uploaded for lab/a, whose manifest was not yet put');
+  });
+
+  it('is not seen when the gc deleted none of them, or ran before the upload completed', () => {
+    expect(upThenGc(30, ['sha256:other']).valid).toBe(false);
+    expect(upThenGc(15, ['sha256:b1']).valid).toBe(false);
+  });
+});

@@ -29,22 +29,57 @@ describe('lab matrix', () => {
     expect(rows).toHaveLength(combinations().length);
   });
 
-  it('shows a combination that cannot apply as such, and runs the others', async () => {
+  it('keeps a scenario on its own store when it is not on S3, and shows a combination that cannot apply as such', async () => {
     const ran: string[] = [];
     const rows = await runMatrix(
       { ...loaded(swiftReplicaDown, 'x.ts'), file: 'x.ts' },
-      async (_s, c) => {
-        ran.push(`${c.backend} ${c.registry}`);
+      async (s, c) => {
+        ran.push(`${s.topology['object-store']!.product} ${c.registry}`);
         return { verdict: verdict('reproduced', 0, [true]), run: 'r' };
       },
       () => {},
     );
-    expect(ran).toEqual([]);
-    expect(rows.every((r) => r.notApplicable)).toBe(true);
-    expect(matrixExitCode(rows)).toBe(2);
-    expect(matrixTable('swift-replica-down', rows)[2]).toBe(
-      '| ceph, Distribution 2.8 | cannot apply | swift-replica-down keeps its registry on swift, not on an S3 object store: --backend does not apply | - |',
+    expect(ran).toEqual(['swift 2.8']);
+    expect(matrixTable('swift-replica-down', rows).slice(2)).toEqual([
+      '| swift, Distribution 2.8 | reproduced | 1/1 | 0.0 s |',
+      expect.stringMatching(/^\| swift, Distribution 3 \| cannot apply \| .*swift storage needs 2\.8 \| - \|$/),
+    ]);
+    expect(matrixExitCode(rows)).toBe(0);
+    const asked = await runMatrix(
+      { ...loaded(swiftReplicaDown, 'x.ts'), file: 'x.ts' },
+      async () => ({ verdict: verdict('reproduced', 0, [true]), run: 'r' }),
+      () => {},
+      { backend: ['ceph'] },
     );
+    expect(asked.every((r) => r.notApplicable?.includes('not on an S3 object store: --backend does not apply'))).toBe(true);
+    expect(matrixExitCode(asked)).toBe(2);
+  });
+
+  it('adds the Ceph releases to the ceph rows and the runtimes to every row, when asked', async () => {
+    const ran: string[] = [];
+    const rows = await runMatrix(
+      { ...loaded(streamIdle504, 'x.ts'), file: 'x.ts' },
+      async (s, c) => {
+        ran.push(`${s.topology['object-store']!.product} ${(s.topology['object-store'] as { version?: string }).version ?? '-'} ${c.runtime}`);
+        return { verdict: verdict('reproduced', 0, [true]), run: 'r' };
+      },
+      () => {},
+      { registry: ['2.8'], ceph: ['16', '20'], runtime: ['native', 'container'] },
+    );
+    expect(ran).toEqual(['ceph 16 native', 'ceph 16 container', 'ceph 20 container', 'minio - native', 'minio - container']);
+    expect(
+      matrixTable('stream-idle-504', rows)
+        .slice(2)
+        .map((l) => l.split(' | ').slice(0, 2).join(' | ')),
+    ).toEqual([
+      '| ceph 16, Distribution 2.8, native | reproduced',
+      '| ceph 16, Distribution 2.8, container | reproduced',
+      '| ceph 20, Distribution 2.8, native | cannot apply',
+      '| ceph 20, Distribution 2.8, container | reproduced',
+      '| minio, Distribution 2.8, native | reproduced',
+      '| minio, Distribution 2.8, container | reproduced',
+    ]);
+    expect(rows[2]!.notApplicable).toBe('stream-idle-504: ceph 20 runs in containers only (natively: 16): run it with --runtime container');
   });
 
   it('prints verdict, symptoms seen and wall time, and exits with the worst code', () => {

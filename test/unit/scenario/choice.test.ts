@@ -43,8 +43,10 @@ describe('stack choices', () => {
   });
 
   it('rejects unknown choices in one line', () => {
-    expect(() => parseChoice('s3proxy', undefined)).toThrow('--backend s3proxy: expected one of ceph, minio');
-    expect(() => parseChoice(undefined, '2.7')).toThrow('--registry 2.7: expected one of 2.8, 3');
-    expect(parseChoice('ceph', '3')).toEqual({ backend: 'ceph', registry: '3' });
+    expect(() => parseChoice({ backend: 's3proxy' })).toThrow('--backend s3proxy: expected one of ceph, minio');
+    expect(() => parseChoice({ registry: '2.7' })).toThrow('--registry 2.7: expected one of 2.8, 3');
+    expect(parseChoice({ backend: 'ceph', registry: '3' })).toEqual({ backend: 'ceph', registry: '3' });
+    expect(() => parseChoice({ ceph: '17' })).toThrow('--ceph 17: expected one of 16, 18, 20');
+    expect(() => parseChoice({ runtime: 'vm' })).toThrow('--runtime vm: expected one of native, container');
   });
 });

@@ -1,0 +1,55 @@
+// What a run's components need before they start, by runtime: natively, the programs installed (apt, Go, pip);
+// in containers, a Docker engine and each role's image built here (nothing rebuilt when present).
+import type { LabLog } from '../core/lab-log.ts';
+import { imagesOf, programsOf, type TopologyData } from '../products/topology.ts';
+import { ensureEngine } from '../provision/engine.ts';
+import { ensureImage, type ImageRef, imageTag } from '../provision/images.ts';
+import type { Progress } from '../provision/install.ts';
+import type { Programs } from '../provision/programs.ts';
+import { provision } from '../provision/provision.ts';
+import { ContainerLauncher, ImagePrograms, imagePresent } from '../runtime/container.ts';
+import type { Runtime } from '../core/run-files.ts';
+import type { Launcher } from '../runtime/launcher.ts';
+import { NativeLauncher } from '../runtime/native.ts';
+
+/** The image of every run's pod (it holds the network namespace). */
+export const POD: ImageRef = { name: 'pod', suite: 'bookworm' };
+
+export interface Launch {
+  programs: Programs;
+  launcher: Launcher;
+  /** what was present or had to be installed (a program, or an image) */
+  provisioned: { name: string; installed: boolean; via: string }[];
+  /** the image each role runs, in containers */
+  images?: Record<string, string>;
+}
+
+export async function prepare(runtime: Runtime, topology: TopologyData, run: { id: string; dir: string }, progress: Progress, log: LabLog): Promise<Launch> {
+  if (runtime === 'native') {
+    const wanted = programsOf(topology);
+    const { programs, installed } = await provision(wanted, progress, log);
+    const provisioned = Object.keys(wanted).map((name) => ({ name, installed: installed.includes(name), via: 'lab' }));
+    return { programs, launcher: new NativeLauncher(), provisioned };
+  }
+  await ensureEngine(progress, log);
+  const images: Record<string, string> = {};
+  const ofProgram: Record<string, string> = {};
+  const provisioned: Launch['provisioned'] = [];
+  const ensure = async ({ name, suite }: ImageRef) => {
+    const present = await imagePresent(imageTag(name, suite));
+    const tag = await ensureImage(name, suite, progress, log);
+    provisioned.push({ name: tag, installed: !present, via: 'image' });
+    return tag;
+  };
+  for (const { role, image, programs } of imagesOf(topology)) {
+    images[role] = await ensure(image);
+    for (const p of programs) ofProgram[p] = images[role];
+  }
+  const pod = await ensure(POD);
+  return {
+    programs: new ImagePrograms(ofProgram),
+    launcher: new ContainerLauncher({ runId: run.id, dir: run.dir, images, pod, log }),
+    provisioned,
+    images,
+  };
+}
