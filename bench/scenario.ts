@@ -1,5 +1,8 @@
 // Wall time of a warm `lab scenario stream-idle-504`, split into provision, start, workload, fault, teardown.
-// Usage: npm run bench -- [RUNS]      (one warm-up run first, not counted; prints every run and the medians)
+// Usage: npm run bench -- [RUNS] [--runtime native|container|native,container]
+//   one warm-up run per runtime first, not counted; prints every run and the medians. With two runtimes their
+//   runs alternate (the machine's drift hits both alike) and the last line is each column's ratio of medians,
+//   the second runtime over the first.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +10,10 @@ import { join, resolve } from 'node:path';
 import { readEvents } from '../lab/core/events/log.ts';
 import type { LabEvent } from '../lab/core/events/schema.ts';
 
-const runs = Number(process.argv[2] ?? 5);
+const args = process.argv.slice(2);
+const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
+const runtimeAt = args.indexOf('--runtime');
+const runtimes = (runtimeAt >= 0 ? (args[runtimeAt + 1] ?? '') : 'native').split(',');
 const root = resolve(import.meta.dirname, '..');
 const runsDir = mkdtempSync(join(tmpdir(), 'lab-bench-'));
 const COLUMNS = ['wall', 'process', 'provision', 'start', 'workload', 'fault', 'teardown'] as const;
@@ -19,9 +25,9 @@ function at(events: LabEvent[], match: (e: LabEvent) => boolean): number {
   return e.t;
 }
 
-function once(): Row {
+function once(runtime: string): Row {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'bin', 'lab.js'), 'scenario', 'stream-idle-504', '--json'], {
+  const r = spawnSync(process.execPath, [join(root, 'bin', 'lab.js'), 'scenario', 'stream-idle-504', '--json', '--runtime', runtime], {
     env: { ...process.env, LAB_RUNS: runsDir },
     encoding: 'utf8',
   });
@@ -46,14 +52,20 @@ function once(): Row {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (ms: number) => (ms / 1000).toFixed(2).padStart(10);
 
-console.log(`warm-up run …`);
-once();
-console.log(['run', ...COLUMNS].map((c) => c.padStart(10)).join(''));
-const rows: Row[] = [];
-for (let i = 1; i <= runs; i++) {
-  const row = once();
-  rows.push(row);
-  console.log(String(i).padStart(10) + COLUMNS.map((c) => fmt(row[c])).join(''));
+for (const runtime of runtimes) {
+  console.log(`warm-up run (${runtime}) …`);
+  once(runtime);
 }
-console.log('median'.padStart(10) + COLUMNS.map((c) => fmt(median(rows.map((r) => r[c])))).join(''));
+const rows = new Map<string, Row[]>(runtimes.map((r) => [r, []]));
+console.log(['run', ...COLUMNS].map((c) => c.padStart(10)).join(''));
+for (let i = 1; i <= runs; i++)
+  for (const runtime of runtimes) {
+    const row = once(runtime);
+    rows.get(runtime)!.push(row);
+    console.log(`${i} ${runtime}`.padStart(10) + COLUMNS.map((c) => fmt(row[c])).join(''));
+  }
+const medians = runtimes.map((runtime) => Object.fromEntries(COLUMNS.map((c) => [c, median(rows.get(runtime)!.map((r) => r[c]))])) as Row);
+runtimes.forEach((runtime, i) => console.log(`median ${runtime}`.padStart(10) + COLUMNS.map((c) => fmt(medians[i]![c])).join('')));
+if (runtimes.length === 2)
+  console.log(`${runtimes[1]}/${runtimes[0]}`.padStart(10) + COLUMNS.map((c) => `${(medians[1]![c] / medians[0]![c]).toFixed(2)}×`.padStart(10)).join(''));
 console.log('seconds; wall = the whole command; process = node start-up, scenario load and verdict outside the event clock');

@@ -91,8 +91,7 @@ export class ContainerLauncher implements Launcher {
   readonly bindHost = '0.0.0.0';
   private readonly labels: Record<string, string>;
   private readonly prefix: string;
-  private network: { id: string; name: string } | undefined;
-  private pod: StartedTestContainer | undefined;
+  private network: string | undefined;
   private readonly toolboxes = new Map<string, Promise<StartedTestContainer>>();
   private spawned = 0;
 
@@ -108,9 +107,9 @@ export class ContainerLauncher implements Launcher {
   async open(ports: readonly number[]): Promise<void> {
     const client = await getContainerRuntimeClient();
     const network = await client.network.create({ Name: this.prefix, Labels: this.labels, CheckDuplicate: true });
-    this.network = { id: network.id, name: this.prefix };
+    this.network = network.id;
     this.plan.log.info({ network: this.prefix, ports: ports.length }, 'container network');
-    this.pod = await new Pod(this.plan.pod)
+    await new Pod(this.plan.pod)
       .withName(this.podName)
       .withLabels(this.labels)
       .withNetworkMode(this.prefix)
@@ -175,13 +174,17 @@ export class ContainerLauncher implements Launcher {
   async [Symbol.asyncDispose](): Promise<void> {
     const boxes = await Promise.allSettled(this.toolboxes.values());
     await Promise.all(boxes.map((b) => (b.status === 'fulfilled' ? b.value.stop({ timeout: 0 }).catch(() => undefined) : undefined)));
-    // whatever else of the run is still there (a program that would not stop), then the pod and the network
-    const left = execFileSync(dockerCli(), ['ps', '-aq', '--filter', `label=${RUN_LABEL}=${this.plan.runId}`], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean);
-    if (left.length > 0) docker(['rm', '-f', '-v', ...left]);
-    this.pod = undefined;
-    if (this.network) docker(['network', 'rm', this.network.id]);
+    // whatever else of the run is still there (a program that would not stop, the pod), then its network; what
+    // cannot be removed now is removed by the next lab command (its owner is gone by then)
+    try {
+      const left = execFileSync(dockerCli(), ['ps', '-aq', '--filter', `label=${RUN_LABEL}=${this.plan.runId}`], { encoding: 'utf8' })
+        .split('\n')
+        .filter(Boolean);
+      if (left.length > 0) docker(['rm', '-f', '-v', ...left]);
+      if (this.network) docker(['network', 'rm', this.network]);
+    } catch (e) {
+      this.plan.log.warn({ err: (e as Error).message }, 'containers of the run not removed');
+    }
     this.network = undefined;
   }
 }
