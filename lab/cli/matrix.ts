@@ -1,7 +1,7 @@
 // `lab matrix NAME`: the scenario on every S3 object store and registry version (and the Ceph releases and
 // runtimes asked for), as one table.
 import type { Runtime } from '../core/run-files.ts';
-import { type Axes, comboName, combinations, matrixExitCode, matrixTable, runMatrix } from '../runner/matrix.ts';
+import { type Axes, comboName, matrixExitCode, matrixOf, matrixTable, runMatrix } from '../runner/matrix.ts';
 import { runScenario } from '../runner/run.ts';
 import { parseChoice } from '../scenario/choice.ts';
 import { loadScenario } from '../scenario/load.ts';
@@ -38,7 +38,7 @@ exit codes: 0 when every combination that applies met its expectations, else the
     const seed = seedOf(values.seed);
     const ac = interrupts();
     const name = loaded.scenario.name;
-    out(`matrix ${name}${values.variant ? ` (variant ${values.variant})` : ''}, seed ${seed}: ${combinations(axes).length} combinations`);
+    out(`matrix ${name}${values.variant ? ` (variant ${values.variant})` : ''}, seed ${seed}: ${matrixOf(loaded, axes).length} combinations`);
     const rows = await runMatrix(
       loaded,
       async (s, c) => {

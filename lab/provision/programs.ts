@@ -55,7 +55,8 @@ export function locate(name: string, src: Source): string | null {
     }
     return null;
   }
-  const dirs = [...(process.env.PATH ?? '').split(delimiter), '/usr/sbin', '/usr/bin', '/sbin'];
+  // where Debian's packages install first: a python3 or nginx of its own earlier on PATH is not the package's
+  const dirs = ['/usr/sbin', '/usr/bin', '/sbin', '/bin', ...(process.env.PATH ?? '').split(delimiter)];
   for (const d of dirs) if (d && executable(join(d, name))) return join(d, name);
   return null;
 }

@@ -32,20 +32,17 @@ export async function prepare(runtime: Runtime, topology: TopologyData, run: { i
     return { programs, launcher: new NativeLauncher(), provisioned };
   }
   await ensureEngine(progress, log);
-  const images: Record<string, string> = {};
-  const ofProgram: Record<string, string> = {};
-  const provisioned: Launch['provisioned'] = [];
-  const ensure = async ({ name, suite }: ImageRef) => {
-    const present = await imagePresent(imageTag(name, suite));
-    const tag = await ensureImage(name, suite, progress, log);
-    provisioned.push({ name: tag, installed: !present, via: 'image' });
-    return tag;
-  };
-  for (const { role, image, programs } of imagesOf(topology)) {
-    images[role] = await ensure(image);
-    for (const p of programs) ofProgram[p] = images[role];
-  }
-  const pod = await ensure(POD);
+  ContainerLauncher.warmUp();
+  const roles = imagesOf(topology);
+  // what is present is known at once; what is missing is built one after the other, its progress shown
+  const wanted = [...roles.map((r) => r.image), POD];
+  const present = await Promise.all(wanted.map((r) => imagePresent(imageTag(r.name, r.suite))));
+  const tags: string[] = [];
+  for (const [i, { name, suite }] of wanted.entries()) tags.push(present[i] ? imageTag(name, suite) : await ensureImage(name, suite, progress, log));
+  const provisioned = tags.map((tag, i) => ({ name: tag, installed: !present[i], via: 'image' }));
+  const images = Object.fromEntries(roles.map((r, i) => [r.role, tags[i]!]));
+  const ofProgram = Object.fromEntries(roles.flatMap((r, i) => r.programs.map((p) => [p, tags[i]!])));
+  const pod = tags.at(-1)!;
   return {
     programs: new ImagePrograms(ofProgram),
     launcher: new ContainerLauncher({ runId: run.id, dir: run.dir, images, pod, log }),

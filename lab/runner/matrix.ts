@@ -45,6 +45,14 @@ export function comboName(c: Combination): string {
   return [`${c.backend}${c.ceph ? ` ${c.ceph}` : ''}`, `Distribution ${c.registry}`, ...(c.runtime ? [c.runtime] : [])].join(', ');
 }
 
+/** The combinations of a scenario's matrix, each with the choice it makes: a scenario whose registry is not on
+ * an S3 store keeps its own store unless a backend is asked for. */
+export function matrixOf(l: Pick<Loaded, 'scenario'>, axes: Axes = {}): { combination: Combination; choice: StackChoice }[] {
+  const store = l.scenario.topology['object-store']?.product ?? l.scenario.topology.registry.storage;
+  const own = !axes.backend && !BACKEND_CHOICES.includes(store);
+  return combinations(own ? { ...axes, backend: [store] } : axes).map((c) => ({ combination: c, choice: own ? { ...c, backend: undefined } : c }));
+}
+
 /** Runs every combination in turn; one that cannot apply is a row saying why. */
 export async function runMatrix(
   l: Loaded,
@@ -53,11 +61,7 @@ export async function runMatrix(
   axes: Axes = {},
 ): Promise<MatrixRow[]> {
   const rows: MatrixRow[] = [];
-  // a scenario whose registry is not on an S3 store runs on its own store unless one is asked for
-  const store = l.scenario.topology['object-store']?.product ?? l.scenario.topology.registry.storage;
-  const own = !axes.backend && !BACKEND_CHOICES.includes(store);
-  for (const c of combinations(own ? { ...axes, backend: [store] } : axes)) {
-    const choice = own ? { ...c, backend: undefined } : c;
+  for (const { combination: c, choice } of matrixOf(l, axes)) {
     const why = cannotApply(l, choice);
     let row: MatrixRow = { ...c, notApplicable: why };
     if (!why) {

@@ -2,7 +2,7 @@
 // with the run directory bind-mounted at the same path. A run has one network, and one network namespace on it
 // held by a "pod" container (as a Kubernetes pod's); every component's containers join that namespace, so the
 // links and configs name 127.0.0.1 and the same ports as natively, Toxiproxy in its own container among them.
-// The pod publishes every port the run allocated on the host's 127.0.0.1 only. One-shot commands run by
+// The pod publishes the ports the lab connects to on the host's 127.0.0.1 only. One-shot commands run by
 // `docker exec` in a toolbox container per component (its image, idle). Everything carries the run's labels.
 import { execFile, execFileSync } from 'node:child_process';
 import type { Server } from 'node:net';
@@ -100,6 +100,11 @@ export class ContainerLauncher implements Launcher {
     this.prefix = `registry-lab-${plan.runId}`;
   }
 
+  /** Starts connecting to the engine (testcontainers' client finds and checks it once per process). */
+  static warmUp(): void {
+    getContainerRuntimeClient().catch(() => undefined);
+  }
+
   private get podName(): string {
     return `${this.prefix}-pod`;
   }
@@ -171,11 +176,10 @@ export class ContainerLauncher implements Launcher {
     return runOnce(runDir, { ...o, env: clientEnv(o.env), via });
   }
 
+  /** Removes what is left of the run (toolboxes, the pod, a program that would not stop) at once, then its
+   * network; what cannot be removed now the next lab command removes (its owner is gone by then). */
   async [Symbol.asyncDispose](): Promise<void> {
-    const boxes = await Promise.allSettled(this.toolboxes.values());
-    await Promise.all(boxes.map((b) => (b.status === 'fulfilled' ? b.value.stop({ timeout: 0 }).catch(() => undefined) : undefined)));
-    // whatever else of the run is still there (a program that would not stop, the pod), then its network; what
-    // cannot be removed now is removed by the next lab command (its owner is gone by then)
+    await Promise.allSettled(this.toolboxes.values());
     try {
       const left = execFileSync(dockerCli(), ['ps', '-aq', '--filter', `label=${RUN_LABEL}=${this.plan.runId}`], { encoding: 'utf8' })
         .split('\n')

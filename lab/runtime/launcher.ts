@@ -22,7 +22,7 @@ export interface Launcher extends AsyncDisposable {
   /** the address servers listen on: 127.0.0.1 natively; in containers every interface of the run's network
    * namespace, whose ports are published on the host's 127.0.0.1 only */
   readonly bindHost: string;
-  /** Called once every port is allocated, before any component starts. */
+  /** Called once every port is allocated, before any component starts, with those the lab connects to. */
   open(ports: readonly number[]): Promise<void>;
   /** A long-running program of a component (`component` is its role). */
   spawn(component: string, opts: ProcessOptions): ManagedProcess;

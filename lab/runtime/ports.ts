@@ -22,30 +22,36 @@ function ephemeral(): Promise<number> {
 
 export class PortAllocator {
   private readonly taken = new Set<number>();
+  private readonly internal = new Set<number>();
 
-  /** every port handed out so far */
-  get allocated(): number[] {
-    return [...this.taken];
+  /** the ports the lab itself connects to (in containers, the ones published on the host) */
+  get reached(): number[] {
+    return [...this.taken].filter((p) => !this.internal.has(p));
   }
 
-  async one(): Promise<number> {
+  /** A free port; `internal` when only the components talk to it (a Ceph mon, MinIO's console). */
+  async one(internal = false): Promise<number> {
     for (;;) {
       const port = await ephemeral();
       if (!this.taken.has(port)) {
         this.taken.add(port);
+        if (internal) this.internal.add(port);
         return port;
       }
     }
   }
 
-  /** `count` consecutive free ports (Ceph daemons bind inside a range). */
+  /** `count` consecutive free ports that only the components use (Ceph daemons bind inside a range). */
   async range(count: number): Promise<{ min: number; max: number }> {
     for (let attempt = 0; attempt < 50; attempt++) {
       const min = 20000 + Math.floor(Math.random() * (30000 - count));
       const ports = Array.from({ length: count }, (_, i) => min + i);
       if (ports.some((p) => this.taken.has(p))) continue;
       if ((await Promise.all(ports.map(bindable))).every(Boolean)) {
-        ports.forEach((p) => this.taken.add(p));
+        for (const p of ports) {
+          this.taken.add(p);
+          this.internal.add(p);
+        }
         return { min, max: min + count - 1 };
       }
     }

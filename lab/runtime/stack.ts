@@ -42,7 +42,7 @@ export class Stack {
     this.started = true;
     const ports = new PortAllocator();
     for (const m of this.members.values()) await m.component.allocate(ports);
-    await ctx.launcher.open(ports.allocated);
+    await ctx.launcher.open(ports.reached);
     const full: RunContext = { ...ctx, peer: (role) => this.get(role), capable: (role, c) => this.capable(role, c) };
     // each component starts as soon as the components it depends on are ready (the swift driver, for one,
     // panics when its storage does not answer at start-up); independent ones start together

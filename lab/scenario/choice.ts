@@ -77,7 +77,12 @@ export function withChoice(l: Pick<Loaded, 'scenario' | 'raw'>, c: StackChoice):
   if (c.ceph && (c.backend ?? store?.product) !== 'ceph')
     throw new ScenarioError(`${l.scenario.name} runs on ${c.backend ?? store?.product ?? 'no object store'}, not on Ceph: --ceph does not apply`);
   const what = [c.backend, c.ceph && `Ceph ${c.ceph}`, c.registry && `Distribution ${c.registry}`].filter(Boolean).join(' and ');
-  const s = c.backend || c.registry || c.ceph ? validate(chosen(l.raw, c), `${l.scenario.name} cannot run with ${what}`) : l.scenario;
+  // choosing what the scenario already has changes nothing (a variant stays valid as a variant)
+  const same =
+    (!c.backend || c.backend === store?.product) &&
+    (!c.registry || c.registry === l.scenario.topology.registry.version) &&
+    (!c.ceph || c.ceph === (store as { version?: string } | undefined)?.version);
+  const s = same ? l.scenario : validate(chosen(l.raw, c), `${l.scenario.name} cannot run with ${what}`);
   if ((c.runtime ?? 'native') === 'native') {
     const why = notNative(s);
     if (why) throw new ScenarioError(`${l.scenario.name}: ${why}: run it with --runtime container`);

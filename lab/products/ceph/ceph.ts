@@ -46,7 +46,7 @@ export class Ceph extends Component implements S3Store {
   override async allocate(ports: PortAllocator): Promise<void> {
     this.port = await ports.one();
     if (this.opts.multisite) this.zbPort = await ports.one();
-    this.mon = { v1: await ports.one(), v2: await ports.one() };
+    this.mon = { v1: await ports.one(true), v2: await ports.one(true) };
     this.bindRange = await ports.range(16);
   }
 

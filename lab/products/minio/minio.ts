@@ -32,8 +32,8 @@ export class Minio extends Component implements S3Store {
 
   override async allocate(ports: PortAllocator): Promise<void> {
     this.port = await ports.one();
-    this.console = await ports.one();
-    this.auditPort = await ports.one();
+    this.console = await ports.one(true);
+    this.auditPort = await ports.one(true);
   }
 
   /** Receives the audit webhook's posts; a body the lab cannot read is dropped, never fatal. */

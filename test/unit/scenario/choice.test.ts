@@ -42,6 +42,16 @@ describe('stack choices', () => {
     expect(() => withChoice(swift, { registry: '3' })).toThrow(ScenarioError);
   });
 
+  it('changes nothing when the choice is what the scenario has, and sets the Ceph release, refused natively when not 16', () => {
+    const onCeph = loaded({ ...streamIdle504, topology: { ...streamIdle504.topology, 'object-store': { product: 'ceph' } } }, 'x.ts');
+    expect(withChoice(onCeph, { backend: 'ceph', registry: '2.8', ceph: '16' })).toBe(onCeph.scenario);
+    expect(withChoice(onCeph, { ceph: '20', runtime: 'container' }).topology['object-store']).toEqual({ product: 'ceph', version: '20', multisite: false });
+    expect(cannotApply(onCeph, { ceph: '18' })).toBe('stream-idle-504: ceph 18 runs in containers only (natively: 16): run it with --runtime container');
+    expect(cannotApply(onCeph, { backend: 'minio', ceph: '18', runtime: 'container' })).toBe(
+      'stream-idle-504 runs on minio, not on Ceph: --ceph does not apply',
+    );
+  });
+
   it('rejects unknown choices in one line', () => {
     expect(() => parseChoice({ backend: 's3proxy' })).toThrow('--backend s3proxy: expected one of ceph, minio');
     expect(() => parseChoice({ registry: '2.7' })).toThrow('--registry 2.7: expected one of 2.8, 3');
