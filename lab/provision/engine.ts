@@ -14,12 +14,12 @@ import { toolsDir } from './programs.ts';
 const DEFAULT_SOCKET = '/var/run/docker.sock';
 const START_TIMEOUT_MS = 30_000;
 
-/** Where the engine listens: a unix socket (the default, or DOCKER_HOST=unix://…) or DOCKER_HOST=tcp://host:port. */
 /** The Docker client: Debian's 20.10 when there (the newer one first on PATH may have no buildx). */
 export function dockerCli(): string {
   return existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
 }
 
+/** Where the engine listens: a unix socket (the default, or DOCKER_HOST=unix://…) or DOCKER_HOST=tcp://host:port. */
 export type EngineAddress = { socketPath: string } | { host: string; port: number };
 
 export function engineAddress(dockerHost = process.env.DOCKER_HOST): EngineAddress {

@@ -4,7 +4,7 @@
 // removes what the lab process itself still owns.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dockerCli } from '../provision/engine.ts';
+import { dockerCli, engineAddress } from '../provision/engine.ts';
 import { startTicks } from './process.ts';
 
 export const RUN_LABEL = 'registry-lab.run';
@@ -22,9 +22,12 @@ function ownerAlive(label: string): boolean {
 
 /** Whether an engine could be running here at all (its socket exists); nothing to reap when not. */
 function engineHere(): boolean {
-  const host = process.env.DOCKER_HOST;
-  if (host && !host.startsWith('unix://')) return true;
-  return existsSync(host ? host.slice('unix://'.length) : '/var/run/docker.sock');
+  try {
+    const a = engineAddress();
+    return 'host' in a || existsSync(a.socketPath);
+  } catch {
+    return false;
+  }
 }
 
 function docker(args: string[]): string {
