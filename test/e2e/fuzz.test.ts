@@ -36,7 +36,7 @@ describe('lab fuzz', () => {
     expect(lab(['fuzz', '--faults', 'earthquake'], runs).stderr).toMatch(/^lab: --faults: unknown toxic "earthquake"; known: timeout, latency/);
     expect(lab(['fuzz', '--runs', '0'], runs).stderr).toBe('lab: --runs: expected an integer from 1 to 100000, got "0"\n');
     expect(lab(['fuzz', 'extra'], runs).stderr).toBe(
-      'lab fuzz: unexpected argument "extra" (usage: lab fuzz [--backend ceph|minio] [--runs N] [--seed S] [--faults timeout,latency,…] [--max-commands N])\n',
+      'lab fuzz: unexpected argument "extra" (usage: lab fuzz [--backend ceph|minio] [--runs N] [--seed S] [--faults timeout,latency,…] [--max-commands N] [--runtime native|container])\n',
     );
     expect(lab(['rerun', REPRODUCER.replace(/\/[^/]+$/, '')], runs).status).toBe(2);
   });
