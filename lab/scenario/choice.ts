@@ -27,8 +27,6 @@ export const REGISTRY_CHOICES = [...new Set(fillersOf('registry').flatMap((p) =>
 /** The Ceph releases. */
 export const CEPH_CHOICES: readonly string[] = PRODUCTS.get('ceph').versions ?? [];
 
-export { RUNTIMES };
-
 export interface StackChoice {
   backend?: string;
   registry?: string;
