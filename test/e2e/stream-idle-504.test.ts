@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventOf, LabEvent } from '../../lab/core/events/schema.ts';
 import { history, opsOf, type Op } from '../../lab/ops/history.ts';
 import { dockerCli } from '../../lab/provision/engine.ts';
-import { alive, eventsOf, lab, runsDir, started } from './lab-cli.ts';
+import { alive, eventsOf, lab, labAsync, runsDir, started } from './lab-cli.ts';
 
 const isAccess = (e: LabEvent): e is EventOf<'access'> => e.type === 'access';
 
@@ -24,9 +24,10 @@ describe.each([
   let applied: EventOf<'fault.applied'>;
   let healed: EventOf<'fault.healed'>;
 
-  beforeAll(() => {
+  // not spawnSync: a run in containers can outlast the test worker's time to answer the runner
+  beforeAll(async () => {
     const args = ['--seed', '5', '--json', '--runtime', runtime, '--ceph', ceph, ...(variant ? ['--variant', variant] : [])];
-    result = lab(['scenario', 'stream-idle-504', ...args], runs, 600_000);
+    result = await labAsync(['scenario', 'stream-idle-504', ...args], runs, 600_000);
     verdict = JSON.parse(result.stdout);
     events = eventsOf(verdict.dir);
     ops = history(events);
