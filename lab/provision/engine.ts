@@ -1,6 +1,6 @@
 // The container engine: a dockerd that answers on its socket. When none answers, the lab installs Debian's
-// docker.io (as root) and starts `dockerd --ip 127.0.0.1` detached, so published ports bind loopback only and the
-// engine outlives the lab.
+// docker.io (as root) and starts `dockerd --ip 127.0.0.1 --userland-proxy=false` detached, so published ports bind
+// loopback only, as address rules rather than a proxy process copying every connection, and the engine outlives the lab.
 import { spawn } from 'node:child_process';
 import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -30,23 +30,33 @@ export function engineAddress(dockerHost = process.env.DOCKER_HOST): EngineAddre
   throw new ProvisionError(`DOCKER_HOST=${dockerHost}: the lab talks to unix:// or tcp:// engines only`);
 }
 
-/** Whether the engine answers `GET /_ping` within `timeoutMs`; never throws. */
-export function engineAnswers(timeoutMs = 200): Promise<boolean> {
+/** The status of a GET on the engine's API (0 when it does not answer within `timeoutMs`); never throws. */
+function engineStatus(path: string, timeoutMs: number): Promise<number> {
   let address: EngineAddress;
   try {
     address = engineAddress();
   } catch {
-    return Promise.resolve(false);
+    return Promise.resolve(0);
   }
   return new Promise((resolve) => {
-    const req = request({ ...address, path: '/_ping', method: 'GET', timeout: timeoutMs }, (res) => {
+    const req = request({ ...address, path, method: 'GET', timeout: timeoutMs }, (res) => {
       res.resume();
-      resolve(res.statusCode === 200);
+      resolve(res.statusCode ?? 0);
     });
     req.once('timeout', () => req.destroy());
-    req.once('error', () => resolve(false));
+    req.once('error', () => resolve(0));
     req.end();
   });
+}
+
+/** Whether the engine answers `GET /_ping` within `timeoutMs`; never throws. */
+export async function engineAnswers(timeoutMs = 200): Promise<boolean> {
+  return (await engineStatus('/_ping', timeoutMs)) === 200;
+}
+
+/** Whether the engine holds an image of this tag. */
+export async function imagePresent(tag: string): Promise<boolean> {
+  return (await engineStatus(`/images/${encodeURIComponent(tag)}/json`, 10_000)) === 200;
 }
 
 function onPath(name: string): boolean {
@@ -89,7 +99,7 @@ export async function ensureEngine(progress: Progress, log: LabLog): Promise<voi
   const dir = toolsDir();
   mkdirSync(dir, { recursive: true });
   const logFile = join(dir, 'dockerd.log');
-  const args = ['--ip', '127.0.0.1', ...(address.socketPath === DEFAULT_SOCKET ? [] : ['-H', `unix://${address.socketPath}`])];
+  const args = ['--ip', '127.0.0.1', '--userland-proxy=false', ...(address.socketPath === DEFAULT_SOCKET ? [] : ['-H', `unix://${address.socketPath}`])];
   progress(`engine: starting dockerd (log: ${logFile})`);
   log.info({ command: 'dockerd', args, logFile }, 'starting the container engine');
   const fd = openSync(logFile, 'a');

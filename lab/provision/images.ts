@@ -2,14 +2,14 @@
 // `registry-lab/debian:<suite>` from debootstrap, and one image per product from fixtures/images/<name>/Dockerfile,
 // tagged by a hash of its folder, its suite and its build args (a present tag means nothing is rebuilt).
 // Which image a product (and version) runs in, each product's definition says (its `image`).
-import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { ProvisionError } from '../core/errors.ts';
 import type { LabLog } from '../core/lab-log.ts';
-import { dockerCli } from './engine.ts';
+import { dockerCli, imagePresent } from './engine.ts';
 import { aptInstall, type Progress } from './install.ts';
 import { locate } from './programs.ts';
 
@@ -145,10 +145,6 @@ function streamed(command: string, args: string[], o: Streamed): Promise<void> {
       reject(new ProvisionError(`${o.what}: ${failed}: ${last || '(no output)'}`));
     });
   });
-}
-
-function imagePresent(tag: string): Promise<boolean> {
-  return new Promise((r) => execFile(docker(), ['image', 'inspect', '--format', '{{.Id}}', tag], { env: dockerEnv() }, (err) => r(!err)));
 }
 
 // ---- base images ------------------------------------------------------------------------------------------------

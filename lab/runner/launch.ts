@@ -2,12 +2,12 @@
 // in containers, a Docker engine and each role's image built here (nothing rebuilt when present).
 import type { LabLog } from '../core/lab-log.ts';
 import { imagesOf, programsOf, type TopologyData } from '../products/topology.ts';
-import { ensureEngine } from '../provision/engine.ts';
+import { ensureEngine, imagePresent } from '../provision/engine.ts';
 import { ensureImage, type ImageRef, imageTag } from '../provision/images.ts';
 import type { Progress } from '../provision/install.ts';
 import type { Programs } from '../provision/programs.ts';
 import { provision } from '../provision/provision.ts';
-import { ContainerLauncher, ImagePrograms, imagePresent } from '../runtime/container.ts';
+import { ContainerLauncher, ImagePrograms } from '../runtime/container.ts';
 import type { Runtime } from '../core/run-files.ts';
 import type { Launcher } from '../runtime/launcher.ts';
 import { NativeLauncher } from '../runtime/native.ts';

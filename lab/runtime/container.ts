@@ -3,14 +3,16 @@
 // held by a "pod" container (as a Kubernetes pod's); every component's containers join that namespace, so the
 // links and configs name 127.0.0.1 and the same ports as natively, Toxiproxy in its own container among them.
 // The pod publishes the ports the lab connects to on the host's 127.0.0.1 only. One-shot commands run by
-// `docker exec` in a toolbox container per component (its image, idle). Everything carries the run's labels.
+// `docker exec` in a toolbox container per component (its image, idle). Everything carries the run's labels; a
+// program's container goes once it has exited, the pod as the stack begins to stop, the network last.
 import { execFile, execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { getContainerRuntimeClient, GenericContainer, type StartedTestContainer, Wait } from 'testcontainers';
+import { getContainerRuntimeClient, GenericContainer, type StartedTestContainer, type WaitStrategy } from 'testcontainers';
 import { ComponentError } from '../core/errors.ts';
-import { Programs } from '../provision/programs.ts';
+import { Programs, toolsDir } from '../provision/programs.ts';
 import type { LabLog } from '../core/lab-log.ts';
 import { dockerCli } from '../provision/engine.ts';
 import { OWNER_LABEL, owner, RUN_LABEL } from './container-labels.ts';
@@ -74,10 +76,24 @@ class ContainerProcess extends ManagedProcess {
   override async stop(graceMs = 5000): Promise<Exit> {
     this.stopping = true;
     // the engine sends SIGTERM, then SIGKILL after the grace time; a container already gone is fine
-    if (this.running) await exec(dockerCli(), ['stop', '--time', String(Math.ceil(graceMs / 1000)), this.container]).catch(() => undefined);
+    if (this.running)
+      await getContainerRuntimeClient()
+        .then((c) => c.container.getById(this.container).stop({ t: Math.ceil(graceMs / 1000) }))
+        .catch(() => undefined);
     return this.exited;
   }
 }
+
+/** Ready once running: the pod and the toolboxes only sleep (by default testcontainers would wait for the pod's
+ * ports, where nothing listens yet). */
+const RUNNING: WaitStrategy = {
+  waitUntilReady: async () => undefined,
+  withStartupTimeout() {
+    return this;
+  },
+  isStartupTimeoutSet: () => false,
+  getStartupTimeout: () => 0,
+};
 
 /** The pod: it holds the run's network namespace and publishes the run's ports on 127.0.0.1 only. */
 class Pod extends GenericContainer {
@@ -93,6 +109,7 @@ export class ContainerLauncher implements Launcher {
   private readonly prefix: string;
   private network: string | undefined;
   private readonly toolboxes = new Map<string, Promise<StartedTestContainer>>();
+  private readonly removing: Promise<unknown>[] = [];
   private spawned = 0;
 
   constructor(private readonly plan: ContainerPlan) {
@@ -121,7 +138,7 @@ export class ContainerLauncher implements Launcher {
       .withBindMounts([{ source: this.plan.dir, target: this.plan.dir }])
       .withExposedPorts(...ports.map((p) => ({ container: p, host: p })))
       .withCommand(['sleep', 'infinity'])
-      .withWaitStrategy(Wait.forSuccessfulCommand('true'))
+      .withWaitStrategy(RUNNING)
       .start();
   }
 
@@ -139,8 +156,12 @@ export class ContainerLauncher implements Launcher {
 
   spawn(component: string, opts: ProcessOptions): ManagedProcess {
     const name = `${this.prefix}-${component}-${opts.name}-${++this.spawned}`;
-    const via = [dockerCli(), 'run', '--rm', '--init', '--name', name, ...this.joined(opts.env, opts.cwd), this.image(component)];
-    return new ContainerProcess(name, { ...opts, env: clientEnv(opts.env), via });
+    // not --rm: the client then exits as the program does, not once the engine has removed its container; the
+    // container goes right after, while the run goes on
+    const via = [dockerCli(), 'run', '--init', '--name', name, ...this.joined(opts.env, opts.cwd), this.image(component)];
+    const p = new ContainerProcess(name, { ...opts, env: clientEnv(opts.env), via });
+    void p.exited.then(() => this.removing.push(remove(name)));
+    return p;
   }
 
   /** The idle container one-shot commands of a component run in. */
@@ -153,11 +174,25 @@ export class ContainerLauncher implements Launcher {
         .withNetworkMode(`container:${this.podName}`)
         .withBindMounts([{ source: this.plan.dir, target: this.plan.dir }])
         .withCommand(['sleep', 'infinity'])
-        .withWaitStrategy(Wait.forSuccessfulCommand('true'))
+        .withWaitStrategy(RUNNING)
         .start();
       this.toolboxes.set(component, box);
     }
     return box;
+  }
+
+  /** The pod goes as the stack begins to stop, with the ports it published (removing them takes the engine a
+   * while); the programs keep its network namespace until they have stopped. */
+  close(): void {
+    this.removing.push(remove(this.podName));
+  }
+
+  /** A component that stopped runs no more one-shots: its toolbox goes now, while the others stop. */
+  retire(component: string): void {
+    const box = this.toolboxes.get(component);
+    if (!box) return;
+    this.toolboxes.delete(component);
+    this.removing.push(box.then((b) => remove(b.getId())));
   }
 
   /** The lab's server on a Unix socket in the run directory, and socat in the pod relaying 127.0.0.1:port there. */
@@ -179,13 +214,13 @@ export class ContainerLauncher implements Launcher {
   /** Removes what is left of the run (toolboxes, the pod, a program that would not stop) at once, then its
    * network; what cannot be removed now the next lab command removes (its owner is gone by then). */
   async [Symbol.asyncDispose](): Promise<void> {
-    await Promise.allSettled(this.toolboxes.values());
+    for (const component of [...this.toolboxes.keys()]) this.retire(component);
     try {
-      const left = execFileSync(dockerCli(), ['ps', '-aq', '--filter', `label=${RUN_LABEL}=${this.plan.runId}`], { encoding: 'utf8' })
-        .split('\n')
-        .filter(Boolean);
-      if (left.length > 0) docker(['rm', '-f', '-v', ...left]);
-      if (this.network) docker(['network', 'rm', this.network]);
+      await Promise.allSettled(this.removing);
+      const { dockerode } = (await getContainerRuntimeClient()).container;
+      const left = await dockerode.listContainers({ all: true, filters: { label: [`${RUN_LABEL}=${this.plan.runId}`] } });
+      await Promise.all(left.map((c) => remove(c.Id)));
+      if (this.network) await dockerode.getNetwork(this.network).remove();
     } catch (e) {
       this.plan.log.warn({ err: (e as Error).message }, 'containers of the run not removed');
     }
@@ -193,22 +228,47 @@ export class ContainerLauncher implements Launcher {
   }
 }
 
-/** Whether the engine holds an image of this tag. */
-export async function imagePresent(tag: string): Promise<boolean> {
-  return exec(dockerCli(), ['image', 'inspect', '--format', '{{.Id}}', tag]).then(
-    () => true,
-    () => false,
-  );
+/** Removes a container at once, with its anonymous volumes; one already gone, or going, is fine. */
+async function remove(id: string): Promise<void> {
+  const { container } = await getContainerRuntimeClient();
+  await container
+    .getById(id)
+    .remove({ force: true, v: true })
+    .catch((e: { statusCode?: number }) => {
+      if (e.statusCode !== 404 && e.statusCode !== 409) throw e;
+    });
 }
 
-/** The programs of a run in containers: each by its name on its image's PATH. */
+/** The programs of a run in containers: each by its name on its image's PATH. What a program answers is asked
+ * once per image (a container per question would slow every start) and kept by the image's id. */
 export class ImagePrograms extends Programs {
   constructor(private readonly images: Readonly<Record<string, string>>) {
     super(Object.fromEntries(Object.keys(images).map((p) => [p, p])));
   }
 
   override async firstLine(name: string, args: string[]): Promise<string> {
-    const { stdout, stderr } = await exec(dockerCli(), ['run', '--rm', this.images[name] ?? this.path(name), name, ...args], { timeout: 30_000 });
-    return (stdout.trim() || stderr.trim()).split('\n')[0] ?? '';
+    const image = this.images[name] ?? this.path(name);
+    const { Id } = await (await getContainerRuntimeClient()).container.dockerode.getImage(image).inspect();
+    const key = [Id, name, ...args].join(' ');
+    const answers = readAnswers();
+    if (answers[key] !== undefined) return answers[key];
+    const { stdout, stderr } = await exec(dockerCli(), ['run', '--rm', image, name, ...args], { timeout: 30_000 });
+    const line = (stdout.trim() || stderr.trim()).split('\n')[0] ?? '';
+    // whole or not at all: other runs read it meanwhile
+    mkdirSync(toolsDir(), { recursive: true });
+    const next = `${ANSWERS()}.${process.pid}`;
+    writeFileSync(next, JSON.stringify({ ...readAnswers(), [key]: line }, null, 1));
+    renameSync(next, ANSWERS());
+    return line;
+  }
+}
+
+const ANSWERS = () => join(toolsDir(), 'image-answers.json');
+
+function readAnswers(): Record<string, string> {
+  try {
+    return JSON.parse(readFileSync(ANSWERS(), 'utf8')) as Record<string, string>;
+  } catch {
+    return {};
   }
 }

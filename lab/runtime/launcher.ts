@@ -26,6 +26,10 @@ export interface Launcher extends AsyncDisposable {
   open(ports: readonly number[]): Promise<void>;
   /** A long-running program of a component (`component` is its role). */
   spawn(component: string, opts: ProcessOptions): ManagedProcess;
+  /** Called as the stack begins to stop: the lab connects to the components no more. */
+  close(): void;
+  /** Called once a component has stopped: what the launcher kept for it goes. */
+  retire(component: string): void;
   /** Makes a server of the lab itself (MinIO's audit receiver) reachable from the components at 127.0.0.1:port. */
   serve(server: Server, port: number): Promise<void>;
   /** A one-shot command of a component, run where its programs are. */

@@ -14,6 +14,10 @@ export class NativeLauncher implements Launcher {
     return new ManagedProcess(opts);
   }
 
+  close(): void {}
+
+  retire(): void {}
+
   serve(server: Server, port: number): Promise<void> {
     return listen(server, { port, host: '127.0.0.1' });
   }

@@ -4,6 +4,7 @@
 import { ComponentError } from '../core/errors.ts';
 import type { Capability } from './capability.ts';
 import type { Component, RunContext } from './component.ts';
+import type { Launcher } from './launcher.ts';
 import { PortAllocator } from './ports.ts';
 import type { Programs } from '../provision/programs.ts';
 
@@ -16,7 +17,7 @@ export interface Member {
 }
 
 export class Stack {
-  private started = false;
+  private launcher: Launcher | undefined;
 
   constructor(readonly members: ReadonlyMap<string, Member>) {}
 
@@ -39,7 +40,7 @@ export class Stack {
   }
 
   async start(ctx: Omit<RunContext, 'peer' | 'capable'>): Promise<void> {
-    this.started = true;
+    this.launcher = ctx.launcher;
     const ports = new PortAllocator();
     for (const m of this.members.values()) await m.component.allocate(ports);
     await ctx.launcher.open(ports.reached);
@@ -80,8 +81,16 @@ export class Stack {
   }
 
   async stop(graceMs = 5000): Promise<void> {
-    if (!this.started) return;
-    for (const wave of this.waves().reverse()) await Promise.all(wave.map((r) => this.get(r).stop(graceMs)));
+    const launcher = this.launcher;
+    if (!launcher) return;
+    launcher.close();
+    for (const wave of this.waves().reverse())
+      await Promise.all(
+        wave.map(async (r) => {
+          await this.get(r).stop(graceMs);
+          launcher.retire(r);
+        }),
+      );
   }
 
   async versions(programs: Programs): Promise<Record<string, string>> {

@@ -22,6 +22,11 @@ import { syncStatus, zoneSetup } from './zones.ts';
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const randomKey = (n: number) => Array.from(randomBytes(n), (b) => ALNUM[b % ALNUM.length]).join('');
 
+type Tool = 'ceph' | 'ceph-authtool' | 'monmaptool' | 'radosgw-admin' | 'ceph-mon' | 'ceph-osd';
+type Step = [Tool, string[]];
+const RGW_CAPS = ['mon', 'allow rw', 'osd', 'allow rwx', 'mgr', 'allow rw'];
+const shellWord = (w: string) => (/^[\w@%+=:,./[\]-]+$/.test(w) ? w : `'${w.replaceAll("'", `'\\''`)}'`);
+
 export interface CephOptions {
   /** two zones, za (the main port) and zb; za's advertised endpoint may be a fault-proxy link */
   multisite?: { syncVia?: { proxy: string; link: string } };
@@ -84,8 +89,14 @@ export class Ceph extends Component implements S3Store {
       : [{ id: 'a', port: this.port }];
   }
 
-  private tool(name: 'ceph' | 'ceph-authtool' | 'monmaptool' | 'radosgw-admin' | 'ceph-mon' | 'ceph-osd', args: string[]): Promise<string> {
+  private tool(name: Tool, args: string[]): Promise<string> {
     return this.run(this.ctx.programs.path(name), args, this.env);
+  }
+
+  /** Tools run one after the other as one command (`sh -e`): in containers each command is an exec. */
+  private tools(steps: Step[]): Promise<string> {
+    const script = steps.map(([name, args]) => [this.ctx.programs.path(name), ...args].map(shellWord).join(' ')).join('\n');
+    return this.run('/bin/sh', ['-ec', script], this.env);
   }
 
   protected async launch(): Promise<void> {
@@ -106,39 +117,35 @@ export class Ceph extends Component implements S3Store {
       }),
     );
 
-    // mon
-    await this.tool('ceph-authtool', ['--create-keyring', join(d, 'mon.keyring'), '--gen-key', '-n', 'mon.', '--cap', 'mon', 'allow *']);
-    await this.tool('ceph-authtool', [
-      '--create-keyring',
-      join(d, 'keyring'),
-      '--gen-key',
-      '-n',
-      'client.admin',
-      '--cap',
-      'mon',
-      'allow *',
-      '--cap',
-      'osd',
-      'allow *',
-      '--cap',
-      'mgr',
-      'allow *',
+    // mon; and the OSD's key, last, as the last line of the output
+    const monKeyring = join(d, 'mon.keyring');
+    const adminCaps = ['mon', 'osd', 'mgr'].flatMap((c) => ['--cap', c, 'allow *']);
+    const out = await this.tools([
+      ['ceph-authtool', ['--create-keyring', monKeyring, '--gen-key', '-n', 'mon.', '--cap', 'mon', 'allow *']],
+      ['ceph-authtool', ['--create-keyring', join(d, 'keyring'), '--gen-key', '-n', 'client.admin', ...adminCaps]],
+      ['ceph-authtool', [monKeyring, '--import-keyring', join(d, 'keyring')]],
+      ['monmaptool', ['--create', '--fsid', fsid, '--addv', 'a', `[v2:127.0.0.1:${this.mon.v2},v1:127.0.0.1:${this.mon.v1}]`, join(d, 'monmap')]],
+      ['ceph-mon', ['--mkfs', '-i', 'a', '--monmap', join(d, 'monmap'), '--keyring', monKeyring]],
+      ['ceph-authtool', ['--gen-print-key']],
     ]);
-    await this.tool('ceph-authtool', [join(d, 'mon.keyring'), '--import-keyring', join(d, 'keyring')]);
-    await this.tool('monmaptool', ['--create', '--fsid', fsid, '--addv', 'a', `[v2:127.0.0.1:${this.mon.v2},v1:127.0.0.1:${this.mon.v1}]`, join(d, 'monmap')]);
-    await this.tool('ceph-mon', ['--mkfs', '-i', 'a', '--monmap', join(d, 'monmap'), '--keyring', join(d, 'mon.keyring')]);
+    const secret = out.trim().split('\n').pop() ?? '';
+    if (!/^[A-Za-z0-9+/]{38,}={0,2}$/.test(secret)) throw new ComponentError(this.role, `ceph-authtool --gen-print-key answered ${JSON.stringify(secret)}`);
     const mon = this.spawn('mon', this.ctx.programs.path('ceph-mon'), ['-f', '-i', 'a'], this.env);
 
-    // osd (the first `ceph` call waits for the mon to answer)
+    // osd (the first `ceph` call waits for the mon to answer), and each radosgw's key
     const uuid = randomUUID();
-    const secret = (await this.tool('ceph-authtool', ['--gen-print-key'])).trim();
     writeFileSync(join(d, 'osd-new.json'), JSON.stringify({ cephx_secret: secret }));
     const id = (await this.tool('ceph', ['--connect-timeout', '20', 'osd', 'new', uuid, '-i', join(d, 'osd-new.json')])).trim();
     rmSync(join(d, 'osd-new.json'));
     if (!/^\d+$/.test(id)) throw new ComponentError(this.role, `ceph osd new answered ${JSON.stringify(id)}`);
     mkdirSync(join(d, 'osd', `ceph-${id}`));
-    await this.tool('ceph-osd', ['-i', id, '--mkfs', '--key', secret, '--osd-uuid', uuid]);
-    await this.tool('ceph-authtool', ['--create-keyring', join(d, 'osd', `ceph-${id}`, 'keyring'), '-n', `osd.${id}`, '--add-key', secret]);
+    await this.tools([
+      ['ceph-osd', ['-i', id, '--mkfs', '--key', secret, '--osd-uuid', uuid]],
+      ['ceph-authtool', ['--create-keyring', join(d, 'osd', `ceph-${id}`, 'keyring'), '-n', `osd.${id}`, '--add-key', secret]],
+      ...this.rgws.map(
+        (r): Step => ['ceph', ['auth', 'get-or-create', `client.rgw.${r.id}`, ...RGW_CAPS, '-o', join(d, 'rgw', `ceph-rgw.${r.id}`, 'keyring')]],
+      ),
+    ]);
     // from /: Debian's Ceph 18 and 20 have a relative default osd class dir (lib/<arch>/rados-classes), and an OSD
     // that cannot load cls_rgw answers RGW's first zone write with EOPNOTSUPP
     this.spawn('osd', this.ctx.programs.path('ceph-osd'), ['-f', '-i', id], this.env, '/');
@@ -176,19 +183,6 @@ export class Ceph extends Component implements S3Store {
   private async startRgw(r: { id: string; port: number }): Promise<void> {
     const d = this.dir;
     const name = r.id === 'zb' ? 'rgw-zb' : 'rgw';
-    await this.tool('ceph', [
-      'auth',
-      'get-or-create',
-      `client.rgw.${r.id}`,
-      'mon',
-      'allow rw',
-      'osd',
-      'allow rwx',
-      'mgr',
-      'allow rw',
-      '-o',
-      join(d, 'rgw', `ceph-rgw.${r.id}`, 'keyring'),
-    ]);
     // radosgw logs its "beast:" access lines (level 1) only to its log file, not to stderr
     this.follow(name, join(d, 'log', `client.rgw.${r.id}.log`));
     const rgw = this.spawn(name, this.ctx.programs.path('radosgw'), ['-f', '-n', `client.rgw.${r.id}`], this.env);

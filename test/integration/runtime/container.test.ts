@@ -9,15 +9,16 @@ import { startTopology, type Started } from '../stack.ts';
 
 const docker = (...args: string[]) => execFileSync(dockerCli(), args, { encoding: 'utf8' }).trim();
 const runOf = (s: Started) => s.dir.split('/').at(-1)!;
-const containers = (s: Started) =>
-  docker('ps', '-a', '--filter', `label=registry-lab.run=${runOf(s)}`, '--format', '{{.Names}}')
+/** the run's containers, running or (with `all`) not */
+const containers = (s: Started, all = true) =>
+  docker('ps', ...(all ? ['-a'] : []), '--filter', `label=registry-lab.run=${runOf(s)}`, '--format', '{{.Names}}')
     .split('\n')
     .filter(Boolean);
 
 describe('the container launcher', () => {
   let started: Started;
   const redis = () => started.stack.get('cache') as Redis;
-  const redisContainer = () => containers(started).find((c) => /-cache-redis-\d+$/.test(c))!;
+  const redisContainer = () => containers(started, false).find((c) => /-cache-redis-\d+$/.test(c))!;
 
   beforeAll(async () => {
     started = await startTopology(
@@ -48,7 +49,7 @@ describe('the container launcher', () => {
     const before = redisContainer();
     await started.stack.get('cache').restart();
     expect(redisContainer()).not.toBe(before);
-    expect(containers(started)).not.toContain(before);
+    expect(containers(started, false)).not.toContain(before);
     expect(await redis().flush()).toBe('+OK');
   });
 
