@@ -16,12 +16,13 @@ import provision from './provision.ts';
 import replay from './replay.ts';
 import rerun from './rerun.ts';
 import scenario from './scenario.ts';
+import suite from './suite.ts';
 import up from './up.ts';
 import validate from './validate.ts';
 
 export type { Ui } from './command.ts';
 
-const COMMANDS: readonly Command[] = [scenario, matrix, list, validate, analyze, replay, fuzz, rerun, up, fault, down, provision, docs];
+const COMMANDS: readonly Command[] = [scenario, matrix, suite, list, validate, analyze, replay, fuzz, rerun, up, fault, down, provision, docs];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -11,7 +11,7 @@ import { interrupts } from './interrupts.ts';
 import { err, out, shown } from './output.ts';
 
 /** Each axis option as a list ("native,container"), every value checked as the single option checks it. */
-function axesOf(values: Partial<Record<keyof typeof CHOICE_OPTIONS, string>>): Axes {
+export function axesOf(values: Partial<Record<keyof typeof CHOICE_OPTIONS, string>>): Axes {
   const list = (name: keyof typeof CHOICE_OPTIONS) => {
     const v = values[name]?.split(',').filter(Boolean);
     v?.forEach((x) => parseChoice({ [name]: x }));

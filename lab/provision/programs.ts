@@ -16,11 +16,12 @@ export type Source =
 
 export const apt = (pkg: string): Source => ({ via: 'apt', package: pkg });
 export const goModule = (module: string, version: string, binary: string) => ({ via: 'go', module, version, binary }) as const;
-/** binary: its path inside the package's site-packages directory */
+/** binary: its path inside the package's site-packages directory, or bin/NAME for a console script */
 export const pip = (pkg: string, version: string, binary: string) => ({ via: 'pip', package: pkg, version, binary }) as const;
 
-/** Programs no product runs: the terminal the replay's end-to-end tests and benchmark drive. */
-export const TOOLS: Readonly<Record<string, Source>> = { tmux: apt('tmux') };
+/** Programs no product runs: the terminal the replay's end-to-end tests and benchmark drive, and a JUnit reader
+ * that checks the suite's reports. */
+export const TOOLS: Readonly<Record<string, Source>> = { tmux: apt('tmux'), junit2html: pip('junit2html', '31.1.4', 'bin/junit2html') };
 
 /** Where the lab keeps the programs it installs itself (Go binaries, the envoy virtualenv). */
 export function toolsDir(): string {
@@ -43,6 +44,10 @@ function executable(path: string): boolean {
 /** The path of a program, or null when it is not installed. */
 export function locate(name: string, src: Source): string | null {
   if (src.via === 'go') {
+    const p = join(ownDir(name, src), src.binary);
+    return executable(p) ? p : null;
+  }
+  if (src.via === 'pip' && src.binary.startsWith('bin/')) {
     const p = join(ownDir(name, src), src.binary);
     return executable(p) ? p : null;
   }

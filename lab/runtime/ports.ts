@@ -1,4 +1,5 @@
-// Ports on 127.0.0.1, allocated by binding to them, never reused within one run.
+// Ports on 127.0.0.1, allocated by binding to them, never handed out twice by one lab process (runs of a suite
+// may start side by side).
 import { createServer } from 'node:net';
 
 function bindable(port: number): Promise<boolean> {
@@ -20,6 +21,9 @@ function ephemeral(): Promise<number> {
   });
 }
 
+/** every port this process handed out */
+const given = new Set<number>();
+
 export class PortAllocator {
   private readonly taken = new Set<number>();
   private readonly internal = new Set<number>();
@@ -33,7 +37,8 @@ export class PortAllocator {
   async one(internal = false): Promise<number> {
     for (;;) {
       const port = await ephemeral();
-      if (!this.taken.has(port)) {
+      if (!given.has(port)) {
+        given.add(port);
         this.taken.add(port);
         if (internal) this.internal.add(port);
         return port;
@@ -46,9 +51,10 @@ export class PortAllocator {
     for (let attempt = 0; attempt < 50; attempt++) {
       const min = 20000 + Math.floor(Math.random() * (30000 - count));
       const ports = Array.from({ length: count }, (_, i) => min + i);
-      if (ports.some((p) => this.taken.has(p))) continue;
-      if ((await Promise.all(ports.map(bindable))).every(Boolean)) {
+      if (ports.some((p) => given.has(p))) continue;
+      if ((await Promise.all(ports.map(bindable))).every(Boolean) && !ports.some((p) => given.has(p))) {
         for (const p of ports) {
+          given.add(p);
           this.taken.add(p);
           this.internal.add(p);
         }
