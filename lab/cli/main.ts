@@ -6,6 +6,7 @@ import analyze from './analyze.ts';
 import { helpOf, parse, UsageError, type Command, type Ui } from './command.ts';
 import docs from './docs.ts';
 import down from './down.ts';
+import exportRun from './export.ts';
 import fault from './fault.ts';
 import fuzz from './fuzz.ts';
 import { reapBefore } from './interrupts.ts';
@@ -22,7 +23,7 @@ import validate from './validate.ts';
 
 export type { Ui } from './command.ts';
 
-const COMMANDS: readonly Command[] = [scenario, matrix, suite, list, validate, analyze, replay, fuzz, rerun, up, fault, down, provision, docs];
+const COMMANDS: readonly Command[] = [scenario, matrix, suite, list, validate, analyze, replay, exportRun, fuzz, rerun, up, fault, down, provision, docs];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -2,9 +2,9 @@
 import { accessSync, constants, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
-import { junitXml } from '../runner/junit.ts';
+import { junitXml } from '../suite/junit.ts';
 import { runScenario } from '../runner/run.ts';
-import { type Outcome, parseShard, type Testcase, runSuite, shard, suiteExitCode, suiteJson, testcases } from '../runner/suite.ts';
+import { type Outcome, parseShard, type Testcase, runSuite, shard, suiteExitCode, suiteJson, testcases } from '../suite/suite.ts';
 import { cannotApply, parseChoice, withChoice } from '../scenario/choice.ts';
 import { prepare } from '../runner/launch.ts';
 import type { TopologyData } from '../products/topology.ts';

@@ -35,6 +35,8 @@ export interface OneShot {
   timeoutMs: number;
   signal?: AbortSignal;
   log?: LabLog;
+  /** the exit codes that mean it succeeded (default: 0) */
+  exits?: readonly number[];
   /** what runs the command, when it is not run directly (a container launcher's `docker exec … CONTAINER`) */
   via?: readonly string[];
 }
@@ -49,7 +51,7 @@ export interface Ran {
 }
 
 /** Runs a one-shot command in the run directory, in its own process group (killed whole at its timeout or when
- * the run is interrupted). Exiting non-zero, being killed or not starting is a ComponentError. */
+ * the run is interrupted). Exiting with a code not in `exits`, being killed or not starting is a ComponentError. */
 export function runOnce(runDir: string, o: OneShot): Promise<Ran> {
   const log = o.name ? numberedLog(runDir, `${o.component}-${o.name}`) : join('logs', `${o.component}-commands.log`);
   const file = join(runDir, log);
@@ -88,7 +90,7 @@ export function runOnce(runDir: string, o: OneShot): Promise<Ran> {
       const how = cannotStart ? 'cannot start' : timedOut ? `timed out after ${o.timeoutMs} ms` : code !== null ? `exit ${code}` : `killed by ${signal}`;
       if (!o.name) appendFileSync(file, `(${how} after ${Math.round(performance.now() - t0)} ms)\n`);
       const output = all.join('');
-      if (code === 0) return done({ stdout: out.join(''), stderr: err.join(''), output, log });
+      if (code !== null && (o.exits ?? [0]).includes(code)) return done({ stdout: out.join(''), stderr: err.join(''), output, log });
       const last = output.trim().split('\n').pop() ?? '';
       o.log?.error({ component: o.component, program: o.command, args: o.args, log, how, last }, 'run failed');
       fail(new ComponentError(o.component, `${what} failed (${how})${last ? `: ${last}` : ''}; its whole output is in the run's ${log}`));

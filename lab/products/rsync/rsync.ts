@@ -84,6 +84,9 @@ export class Rsync extends Component {
         timeoutMs: 600_000,
         signal: this.halt.signal,
         log: this.ctx.log,
+        // 24: files vanished during the pass (an upload the registry moved meanwhile); everything there at its
+        // start is copied, and rsync-fed standbys count such a pass as done
+        exits: [0, 24],
       });
       this.lastCompleted = pass;
       events.append({ type: 'sync', component: this.role, pass, step: 'end', ok: true, ...rsyncStats(stdout), ms: ms() });

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../../lab/cli/command.ts';
 import suite from '../../../lab/cli/suite.ts';
-import { parseShard } from '../../../lab/runner/suite.ts';
+import { parseShard } from '../../../lab/suite/suite.ts';
 
 // the workflow's own placeholder, as written in it
 const SHARD = ['${{', 'matrix.shard', '}}'].join(' ');

@@ -52,6 +52,14 @@ describe('runOnce', () => {
     expect(readFileSync(join(dir, 'logs', 'registry-gc-1.log'), 'utf8')).toBe('marking\nlevel=info detail\nfailed to mark: Path not found\n');
   });
 
+  it('succeeds with an exit code it is told means success (rsync 24: files vanished), and only with those', async () => {
+    const dir = runDir();
+    const partial = sh('echo copied; echo "some files vanished" >&2; exit 24');
+    expect((await runOnce(dir, { ...partial, exits: [0, 24] })).stdout).toBe('copied\n');
+    expect((await failure(runOnce(dir, partial))).message).toMatch(/^registry: sh -c failed \(exit 24\): some files vanished;/);
+    expect((await failure(runOnce(dir, { ...sh('exit 0'), exits: [24] }))).message).toMatch(/failed \(exit 0\)/);
+  });
+
   it('kills it at its timeout, and says so; a program that cannot start is named in its log', async () => {
     const dir = runDir();
     const slow = await failure(runOnce(dir, sh('echo started; sleep 10', { timeoutMs: 200 })));

@@ -6,7 +6,7 @@ import type { Verdict } from '../core/run-files.ts';
 import { cannotApply, type StackChoice, withChoice } from '../scenario/choice.ts';
 import type { Loaded } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { type Axes, comboName, matrixOf } from './matrix.ts';
+import { type Axes, comboName, matrixOf } from '../runner/matrix.ts';
 
 export interface Testcase {
   /** "stream-idle-504", "swift-replica-down/mitigated", "stream-idle-504 [minio, Distribution 3]" */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../../lab/core/errors.ts';
 import type { Verdict } from '../../../lab/core/run-files.ts';
-import { type Outcome, parseShard, runSuite, shard, suiteExitCode, testcases } from '../../../lab/runner/suite.ts';
+import { type Outcome, parseShard, runSuite, shard, suiteExitCode, testcases } from '../../../lab/suite/suite.ts';
 import { validate, withVariant } from '../../../lab/scenario/load.ts';
 import quotaExhausted from '../../../scenarios/quota-exhausted.ts';
 import streamIdle504 from '../../../scenarios/stream-idle-504.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../../../lab/core/run-files.ts';
-import { junitXml } from '../../../lab/runner/junit.ts';
-import type { Outcome, Testcase } from '../../../lab/runner/suite.ts';
+import { junitXml } from '../../../lab/suite/junit.ts';
+import type { Outcome, Testcase } from '../../../lab/suite/suite.ts';
 
 const testcase = (scenario: string, variant?: string, combination?: string) => ({ id: scenario, scenario, variant, combination, choice: {} }) as Testcase;
 const notSeen: Verdict = {
