@@ -5,8 +5,8 @@ import { dirname, resolve } from 'node:path';
 import { junitXml } from '../suite/junit.ts';
 import { runScenario } from '../runner/run.ts';
 import { type Outcome, parseShard, type Testcase, runSuite, shard, suiteExitCode, suiteJson, testcases } from '../suite/suite.ts';
-import { cannotApply, parseChoice, withChoice } from '../scenario/choice.ts';
-import { prepare } from '../runner/launch.ts';
+import { parseChoice } from '../scenario/choice.ts';
+import { provisionStack } from '../runner/launch.ts';
 import type { TopologyData } from '../products/topology.ts';
 import type { Runtime } from '../core/run-files.ts';
 import { consoleLog } from '../core/lab-log.ts';
@@ -113,14 +113,15 @@ else 1 when any did not meet its expectations, else 0`,
 
 /** Installs (or builds) what the testcases need, one stack after the other; nothing when it is all present. */
 async function provisionFor(cases: readonly Testcase[]): Promise<void> {
-  const log = consoleLog();
   const stacks = new Map<string, { runtime: Runtime; topology: TopologyData }>();
   for (const t of cases) {
-    if (cannotApply(t.loaded, t.choice)) continue;
-    const stack = { runtime: t.choice.runtime ?? 'native', topology: withChoice(t.loaded, t.choice).topology as TopologyData };
-    stacks.set(JSON.stringify(stack), stack);
+    if ('scenario' in t.chosen) {
+      const stack = { runtime: t.choice.runtime ?? 'native', topology: t.chosen.scenario.topology as TopologyData };
+      stacks.set(JSON.stringify(stack), stack);
+    }
   }
-  for (const { runtime, topology } of stacks.values()) await prepare(runtime, topology, { id: 'suite', dir: process.cwd() }, err, log);
+  const log = consoleLog();
+  for (const { runtime, topology } of stacks.values()) await provisionStack(runtime, topology, err, log);
 }
 
 /** A report's file can be written: known before anything starts. */

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir, hostname, tmpdir } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { readEvents } from '../core/events/log.ts';
 import { readRunJson, readVerdict } from '../core/run-files.ts';
 import { type Redaction, redact, secretsIn } from './redact.ts';
@@ -12,7 +12,7 @@ import { reportMarkdown } from './report.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
-/** Every file under dir (relative paths), smallest trees first. */
+/** Every file under dir, as paths relative to it. */
 function files(dir: string, under = ''): string[] {
   return readdirSync(join(dir, under), { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? files(dir, join(under, e.name)) : e.isFile() ? [join(under, e.name)] : [],
@@ -62,5 +62,5 @@ export function writeBundle(runDir: string, out: string, o: { replay: readonly s
   if (existsSync(join(runDir, 'logs'))) for (const f of files(join(runDir, 'logs'))) put(join('logs', f), readFileSync(join(runDir, 'logs', f), 'utf8'));
   const tarball = `${out}.tar.gz`;
   execFileSync('tar', ['-czf', tarball, '-C', dirname(out), basename(out)]);
-  return { dir: out, tarball, files: files(out).map((f) => relative(out, join(out, f))) };
+  return { dir: out, tarball, files: files(out) };
 }

@@ -82,7 +82,7 @@ export function reportMarkdown({ run, verdict, events, timeline, rerun }: Report
     '   |---|---|---|---|',
     ...roles.map((r) => `   ${r}`),
     ...(links.length ? ['', `   Links through Toxiproxy: ${links.join('; ')}.`] : []),
-    '2. Run the workload, in order (images generated from seed ' + `${run.seed}):`,
+    `2. Run the workload, in order (images generated from seed ${run.seed}):`,
     ...(d.workload ?? []).map((s) => `   - ${stepLine(s)}`),
     ...(d.faults && Object.keys(d.faults).length
       ? ['3. The faults the workload applies and heals:', ...Object.entries(d.faults).map(([n, f]) => `   - ${n}: ${stepLine(f)}`)]

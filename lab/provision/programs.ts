@@ -43,11 +43,7 @@ function executable(path: string): boolean {
 
 /** The path of a program, or null when it is not installed. */
 export function locate(name: string, src: Source): string | null {
-  if (src.via === 'go') {
-    const p = join(ownDir(name, src), src.binary);
-    return executable(p) ? p : null;
-  }
-  if (src.via === 'pip' && src.binary.startsWith('bin/')) {
+  if (src.via === 'go' || (src.via === 'pip' && src.binary.startsWith('bin/'))) {
     const p = join(ownDir(name, src), src.binary);
     return executable(p) ? p : null;
   }

@@ -24,12 +24,17 @@ export interface Launch {
   images?: Record<string, string>;
 }
 
-export async function prepare(runtime: Runtime, topology: TopologyData, run: { id: string; dir: string }, progress: Progress, log: LabLog): Promise<Launch> {
+/** What a stack needs, installed or built (nothing when present): its programs natively, or its images. */
+export async function provisionStack(
+  runtime: Runtime,
+  topology: TopologyData,
+  progress: Progress,
+  log: LabLog,
+): Promise<Omit<Launch, 'launcher'> & { pod?: string }> {
   if (runtime === 'native') {
     const wanted = programsOf(topology);
     const { programs, installed } = await provision(wanted, progress, log);
-    const provisioned = Object.keys(wanted).map((name) => ({ name, installed: installed.includes(name), via: 'lab' }));
-    return { programs, launcher: new NativeLauncher(), provisioned };
+    return { programs, provisioned: Object.keys(wanted).map((name) => ({ name, installed: installed.includes(name), via: 'lab' })) };
   }
   await ensureEngine(progress, log);
   ContainerLauncher.warmUp();
@@ -39,14 +44,17 @@ export async function prepare(runtime: Runtime, topology: TopologyData, run: { i
   const present = await Promise.all(wanted.map((r) => imagePresent(imageTag(r.name, r.suite))));
   const tags: string[] = [];
   for (const [i, { name, suite }] of wanted.entries()) tags.push(present[i] ? imageTag(name, suite) : await ensureImage(name, suite, progress, log));
-  const provisioned = tags.map((tag, i) => ({ name: tag, installed: !present[i], via: 'image' }));
-  const images = Object.fromEntries(roles.map((r, i) => [r.role, tags[i]!]));
   const ofProgram = Object.fromEntries(roles.flatMap((r, i) => r.programs.map((p) => [p, tags[i]!])));
-  const pod = tags.at(-1)!;
   return {
     programs: new ImagePrograms(ofProgram),
-    launcher: new ContainerLauncher({ runId: run.id, dir: run.dir, images, pod, log }),
-    provisioned,
-    images,
+    provisioned: tags.map((tag, i) => ({ name: tag, installed: !present[i], via: 'image' })),
+    images: Object.fromEntries(roles.map((r, i) => [r.role, tags[i]!])),
+    pod: tags.at(-1)!,
   };
+}
+
+export async function prepare(runtime: Runtime, topology: TopologyData, run: { id: string; dir: string }, progress: Progress, log: LabLog): Promise<Launch> {
+  const { pod, ...ready } = await provisionStack(runtime, topology, progress, log);
+  const launcher = runtime === 'native' ? new NativeLauncher() : new ContainerLauncher({ runId: run.id, dir: run.dir, images: ready.images!, pod: pod!, log });
+  return { ...ready, launcher };
 }

@@ -3,7 +3,7 @@
 // errored, else 1 when any did not meet its expectations, else 0.
 import { ScenarioError } from '../core/errors.ts';
 import type { Verdict } from '../core/run-files.ts';
-import { cannotApply, type StackChoice, withChoice } from '../scenario/choice.ts';
+import { type StackChoice, withChoice } from '../scenario/choice.ts';
 import type { Loaded } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { type Axes, comboName, matrixOf } from '../runner/matrix.ts';
@@ -17,6 +17,8 @@ export interface Testcase {
   combination?: string;
   choice: StackChoice;
   loaded: Loaded;
+  /** the scenario with the choice made, or why the choice cannot apply */
+  chosen: { scenario: Scenario } | { notApplicable: string };
 }
 
 export type Status = 'passed' | 'failed' | 'error' | 'skipped';
@@ -38,14 +40,23 @@ export function testcases(loaded: readonly { loaded: Loaded; variant?: string }[
   return loaded.flatMap(({ loaded: l, variant }) => {
     const name = l.scenario.name + (variant ? `/${variant}` : '');
     const base = { scenario: l.scenario.name, ...(variant && { variant }), loaded: l };
-    if (!o.matrix) return [{ ...base, id: name, choice: o.choice ?? {} }];
+    if (!o.matrix) return [{ ...base, id: name, ...chosen(l, o.choice ?? {}) }];
     return matrixOf(l, o.matrix).map(({ combination, choice }) => ({
       ...base,
       id: `${name} [${comboName(combination)}]`,
       combination: comboName(combination),
-      choice,
+      ...chosen(l, choice),
     }));
   });
+}
+
+function chosen(l: Loaded, choice: StackChoice): Pick<Testcase, 'choice' | 'chosen'> {
+  try {
+    return { choice, chosen: { scenario: withChoice(l, choice) } };
+  } catch (e) {
+    if (e instanceof ScenarioError) return { choice, chosen: { notApplicable: e.message } };
+    throw e;
+  }
 }
 
 /** Shard `index` of `total` (from 1): every total-th testcase, so that each shard gets a share of every scenario. */
@@ -99,12 +110,11 @@ export async function runSuite(
   const outcomes: Outcome[] = [];
   let next = 0;
   const one = async (t: Testcase): Promise<Outcome> => {
-    const why = cannotApply(t.loaded, t.choice);
-    if (why) return { testcase: t, status: 'skipped', seconds: 0, message: why };
+    if ('notApplicable' in t.chosen) return { testcase: t, status: 'skipped', seconds: 0, message: t.chosen.notApplicable };
     const t0 = performance.now();
     const seconds = () => (performance.now() - t0) / 1000;
     try {
-      const r = await run(withChoice(t.loaded, t.choice), t);
+      const r = await run(t.chosen.scenario, t);
       return { testcase: t, status: statusOf(r.verdict), seconds: seconds(), verdict: r.verdict, run: r.run };
     } catch (e) {
       return { testcase: t, status: 'error', seconds: seconds(), message: (e as Error).message };
