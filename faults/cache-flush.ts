@@ -9,5 +9,6 @@ export default action({
   spec: z.object({}).strict(),
   needs: () => [{ role: 'cache', capability: FLUSH, for: 'a cache flush' }],
   plan: (fault): Plan => ({ fault, targets: [{ component: 'cache', resource: 'FLUSHALL' }] }),
+  script: () => ({ apply: ['cache_flush'] }),
   effect: (_plan, stack) => ({ run: async () => ({ reply: await stack.capable('cache', FLUSH).flush() }) }),
 });

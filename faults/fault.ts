@@ -37,6 +37,9 @@ interface Common<K extends string, S extends z.ZodTypeAny, P extends Plan> {
   plan(fault: string, spec: z.output<S>): P;
   /** before the stack starts: what the plan needs configured (a filter in a proxy's config …) */
   prepare?(plan: P, stack: Stack): void;
+  /** an exported reproducer's calls of the bundle's functions (each a function's name and its words) that apply
+   * it, and heal it when it lasts */
+  script?(plan: P): { apply: string[]; heal?: string[] };
 }
 
 export interface LastingKind<K extends string = string, S extends z.ZodTypeAny = z.ZodTypeAny, P extends Plan = Plan> extends Common<K, S, P> {

@@ -9,6 +9,7 @@ export default lasting({
   spec: z.object({ link: z.string().describe('the faultable link, by its name in topology.links') }).strict(),
   needs: (s) => [{ link: s.link, path: 'link' }],
   plan: (fault, s): Plan & { link: string } => ({ fault, targets: [{ component: 'fault-proxy', link: s.link }], link: s.link }),
+  script: (plan) => ({ apply: ['link_enabled', plan.link, 'false'], heal: ['link_enabled', plan.link, 'true'] }),
   effect: (plan, stack) => {
     const set = async (enabled: boolean) => {
       const p = await stack.capable('fault-proxy', FAULT_PROXY).client.setEnabled(plan.link, enabled);

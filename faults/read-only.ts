@@ -10,6 +10,7 @@ export default lasting({
   spec: z.object({}).strict(),
   needs: () => [{ role: 'registry', capability: READ_ONLY, for: 'read-only mode' }],
   plan: (fault): Plan => ({ fault, targets: [{ component: 'registry', resource: 'maintenance.readonly' }] }),
+  script: () => ({ apply: ['registry_readonly', 'true'], heal: ['registry_readonly', 'false'] }),
   effect: (_plan, stack) => {
     const set = async (on: boolean) => {
       await stack.capable('registry', READ_ONLY).setReadOnly(on);

@@ -102,6 +102,7 @@ export default lasting({
     proxy: s.link,
     toxic: { name: `lab-${fault}`, type: s.toxic, stream: s.stream, toxicity: s.toxicity, attributes: s.attributes },
   }),
+  script: (plan) => ({ apply: ['toxic_add', plan.proxy, JSON.stringify(plan.toxic)], heal: ['toxic_remove', plan.proxy, plan.toxic.name] }),
   effect: (plan, stack) => {
     const toxiproxy = () => stack.capable('fault-proxy', FAULT_PROXY).client;
     return {

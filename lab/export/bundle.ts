@@ -9,6 +9,7 @@ import { readEvents } from '../core/events/log.ts';
 import { readRunJson, readVerdict } from '../core/run-files.ts';
 import { type Redaction, redact, secretsIn } from './redact.ts';
 import { reportMarkdown } from './report.ts';
+import { writeReproducer } from './reproducer.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -44,6 +45,8 @@ export interface Bundle {
   dir: string;
   tarball: string;
   files: string[];
+  /** why the bundle has no repro.sh, when it has none */
+  noRepro?: string;
 }
 
 /** Writes the bundle of the run at runDir into out (which must not hold anything yet), and out.tar.gz. */
@@ -56,11 +59,12 @@ export function writeBundle(runDir: string, out: string, o: { replay: readonly s
   const run = readRunJson(runDir);
   const verdict = readVerdict(runDir);
   const { events } = readEvents(join(runDir, 'events.ndjson'));
-  put('REPORT.md', reportMarkdown({ run, verdict, events, timeline: o.timeline, rerun: o.rerun }));
+  const repro = writeReproducer(runDir, out, { run, verdict, events, redaction: r });
+  put('REPORT.md', reportMarkdown({ run, verdict, events, timeline: o.timeline, rerun: o.rerun, noRepro: repro.missing }));
   for (const f of ['events.ndjson', 'run.json', 'verdict.json']) put(f, readFileSync(join(runDir, f), 'utf8'));
   put('replay.txt', `${o.replay.join('\n')}\n`);
   if (existsSync(join(runDir, 'logs'))) for (const f of files(join(runDir, 'logs'))) put(join('logs', f), readFileSync(join(runDir, 'logs', f), 'utf8'));
   const tarball = `${out}.tar.gz`;
   execFileSync('tar', ['-czf', tarball, '-C', dirname(out), basename(out)]);
-  return { dir: out, tarball, files: files(out) };
+  return { dir: out, tarball, files: files(out), ...(repro.missing && { noRepro: repro.missing }) };
 }

@@ -46,11 +46,13 @@ export interface ReportInput {
   timeline: readonly string[];
   /** the command that ran it again here */
   rerun: string;
+  /** why the bundle has no repro.sh (undefined: it has one) */
+  noRepro?: string;
 }
 
 const mark = (v: boolean | 'unknown') => (v === true ? 'yes' : v === false ? 'no' : 'unknown');
 
-export function reportMarkdown({ run, verdict, events, timeline, rerun }: ReportInput): string {
+export function reportMarkdown({ run, verdict, events, timeline, rerun, noRepro }: ReportInput): string {
   const d = run.definition as RunJson['definition'] & { symptom?: string; source?: string; workload?: unknown[]; faults?: Record<string, unknown> };
   const bySeq = new Map(events.map((e) => [e.seq, e]));
   const roles = Object.entries(run.products).map(([role, product]) => {
@@ -87,6 +89,10 @@ export function reportMarkdown({ run, verdict, events, timeline, rerun }: Report
     ...(d.faults && Object.keys(d.faults).length
       ? ['3. The faults the workload applies and heals:', ...Object.entries(d.faults).map(([n, f]) => `   - ${n}: ${stepLine(f)}`)]
       : []),
+    '',
+    noRepro
+      ? `Without the lab: not scripted (${noRepro}).`
+      : 'Without the lab: `./repro.sh` (bash, curl, docker and a compose) brings `compose.yaml` up with upstream images, replays these ops and faults (the faults through Toxiproxy’s HTTP API), checks that the run ends as this one did, prints the evidence and brings everything down: exit 0 when it reproduced. `./repro.sh --local` runs the images the lab built (`local.env`). The pushed images are the OCI layout in `images/`.',
     '',
     `Again with the lab: \`${rerun}\`.`,
     '',

@@ -8,6 +8,7 @@ export const del = opKind({
   name: 'delete',
   args: z.object({ repo: z.string(), tag: z.string(), digest: z.string() }),
   value: z.object({}),
+  script: (a) => [a.repo, a.digest],
 });
 
 export default {

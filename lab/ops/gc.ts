@@ -22,6 +22,7 @@ export const gc = opKind({
   name: 'gc',
   args: z.object({ dryRun: z.boolean() }),
   value: z.object({ deleted: z.array(z.string()).optional(), wouldDelete: z.array(z.string()).optional() }),
+  script: (a) => [String(a.dryRun)],
 });
 
 export default {

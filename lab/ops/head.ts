@@ -8,6 +8,7 @@ export const head = opKind({
   name: 'head',
   args: z.object({ repo: z.string(), tag: z.string(), digest: z.string() }),
   value: z.object({ exists: z.boolean() }),
+  script: (a) => [a.repo, a.digest],
 });
 
 export default {

@@ -11,6 +11,7 @@ export const pull = opKind({
   name: 'pull',
   args: z.object({ repo: z.string(), tag: z.string() }),
   value: z.object({ digest: z.string(), blobs: z.array(pulledBlob) }),
+  script: (a) => [a.repo, a.tag],
 });
 
 export default {

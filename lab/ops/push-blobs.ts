@@ -3,12 +3,13 @@
 import { z } from 'zod';
 import { layerSpec } from './layer-spec.ts';
 import { command, opKind } from './op.ts';
-import { nextImage } from './push.ts';
+import { generated, nextImage } from './push.ts';
 
 export const pushBlobs = opKind({
   name: 'push-blobs',
-  args: z.object({ repo: z.string(), tag: z.string(), blobs: z.array(z.string()) }),
+  args: z.object({ repo: z.string(), tag: z.string(), blobs: z.array(z.string()), image: generated.optional() }),
   value: z.object({}),
+  script: (a) => [a.repo, ...a.blobs],
 });
 
 export default {
@@ -20,9 +21,9 @@ export default {
       spec: z.object({ layers: z.array(layerSpec).min(1).max(4).describe('the layers uploaded; the manifest is left for push-manifest') }).strict(),
       applies: () => true,
       async run(c, m, ctx) {
-        const { image, repo, tag } = nextImage(m, ctx, c.layers);
+        const { image, repo, tag, generated } = nextImage(m, ctx, c.layers);
         const blobs = [image.config, ...image.layers];
-        const done = await ctx.ops.run(pushBlobs, { repo, tag, blobs: blobs.map((b) => b.digest) }, async (client) => {
+        const done = await ctx.ops.run(pushBlobs, { repo, tag, blobs: blobs.map((b) => b.digest), image: generated }, async (client) => {
           for (const b of blobs) if (!(await client.headBlob(repo, b.digest))) await client.uploadBlob(repo, b);
           return { outcome: 'ok' };
         });

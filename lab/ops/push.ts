@@ -8,6 +8,9 @@ import { layerSpec } from './layer-spec.ts';
 import { type ImageState, index, type Model } from './model.ts';
 import { command, opKind } from './op.ts';
 
+/** How a pushed image was generated (so that an export can write it again): its seed key and layer specs. */
+export const generated = z.object({ key: z.string(), layers: z.array(z.string()) });
+
 export const push = opKind({
   name: 'push',
   args: z.object({
@@ -17,8 +20,10 @@ export const push = opKind({
     layers: z.array(z.number()).optional(),
     chunked: z.boolean().optional(),
     manifestOnly: z.boolean().optional(),
+    image: generated.optional(),
   }),
   value: z.object({ digest: z.string() }),
+  script: (a) => [a.repo, a.tag, a.digest, String(a.chunked ?? false), String(a.manifestOnly ?? false)],
 });
 
 const FUZZ_LAYERS = fc.constantFrom('small', '100B', '4KiB', '64KiB', '1MiB');
@@ -26,8 +31,9 @@ const FUZZ_LAYERS = fc.constantFrom('small', '100B', '4KiB', '64KiB', '1MiB');
 /** The next image of the case: its repository and its blobs, the same for the same seed and place. */
 export function nextImage(m: Model, ctx: OpContext, layers: readonly string[]) {
   const n = m.images.length;
-  const image = generateImage(`${ctx.seed}:${m.ns}:${n}`, layers as LayerSpec[]);
-  return { image, repo: `${m.ns}/image-${n}`, tag: 'v1' };
+  const key = `${ctx.seed}:${m.ns}:${n}`;
+  const image = generateImage(key, layers as LayerSpec[]);
+  return { image, repo: `${m.ns}/image-${n}`, tag: 'v1', generated: { key, layers: [...layers] } };
 }
 
 const stateOf = (outcome: string): ImageState['state'] => (outcome === 'ok' ? 'acked' : outcome === 'info' ? 'unknown' : 'failed');
@@ -43,8 +49,8 @@ const pushCommand = command({
     .strict(),
   applies: () => true,
   async run(c, m, ctx) {
-    const { image, repo, tag } = nextImage(m, ctx, c.layers);
-    const args = { repo, tag, digest: image.manifest.digest, layers: image.layers.map((l) => l.size), chunked: c.chunked };
+    const { image, repo, tag, generated } = nextImage(m, ctx, c.layers);
+    const args = { repo, tag, digest: image.manifest.digest, layers: image.layers.map((l) => l.size), chunked: c.chunked, image: generated };
     const done = await ctx.ops.run(push, args, async (client) => ({
       outcome: 'ok',
       value: { digest: await client.pushImage(repo, tag, image, c.chunked ? { chunkSize: 64 * 1024 } : undefined) },

@@ -12,6 +12,8 @@ export interface OpKind<K extends string = string, A extends z.ZodTypeAny = z.Zo
   readonly args: A;
   /** what op.complete records when the op returned one */
   readonly value: V;
+  /** an exported reproducer's call of it: the words after `op_<kind> N` (the bundle's functions take them) */
+  script?(args: z.output<A>): string[];
 }
 
 export const opKind = <const K extends string, A extends z.ZodTypeAny, V extends z.ZodTypeAny>(k: OpKind<K, A, V>): OpKind<K, A, V> => k;

@@ -9,6 +9,7 @@ export const uploadPatch = opKind({
   name: 'upload-patch',
   args: z.object({ repo: z.string(), upload: z.number().int(), offset: z.number().int(), bytes: z.number().int() }),
   value: z.object({ end: z.number().int() }),
+  script: (a) => [String(a.upload), String(a.offset), String(a.bytes)],
 });
 
 export default {

@@ -5,7 +5,12 @@ import { z } from 'zod';
 import type { UploadState } from './model.ts';
 import { command, opKind } from './op.ts';
 
-export const uploadStart = opKind({ name: 'upload-start', args: z.object({ repo: z.string(), upload: z.number().int() }), value: z.object({}) });
+export const uploadStart = opKind({
+  name: 'upload-start',
+  args: z.object({ repo: z.string(), upload: z.number().int() }),
+  value: z.object({}),
+  script: (a) => [a.repo, String(a.upload)],
+});
 
 export default {
   kind: uploadStart,

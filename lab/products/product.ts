@@ -62,6 +62,9 @@ export interface Product<N extends string = string, F extends Fills = Fills> {
   readonly nativeVersions?: readonly string[];
   /** the container image it runs in with these options (fixtures/images/<name>, on a Debian suite) */
   image(opts: OptionsOf<F>): ImageRef;
+  /** its upstream container image for the version that ran (what an exported compose project names by default),
+   * and the names its programs have there where they differ from the lab's image */
+  upstream?(version: string): Upstream;
   capabilities(opts: OptionsOf<F>, role: Role): Capability<unknown>[];
   /** what it needs of other roles */
   requires?(opts: OptionsOf<F>, role: Role): Requirement[];
@@ -73,6 +76,14 @@ export interface Product<N extends string = string, F extends Fills = Fills> {
    * `about` says which, for a role with these options (undefined: none there) */
   readonly links?: { about(role: Role, opts: OptionsOf<F>): string | undefined; wires(link: Link, role: Role): boolean };
   build(ctx: BuildContext<OptionsOf<F>>): Built;
+}
+
+/** The upstream release a packaged version is ("2.8.2+ds1" → "2.8.2", "16.2.15-1" → "16.2.15"). */
+export const release = (version: string): string => /^\d+(\.\d+)*/.exec(version)?.[0] ?? version;
+
+export interface Upstream {
+  image: string;
+  programs?: Readonly<Record<string, string>>;
 }
 
 /** A product of the registry, whatever its options. */

@@ -19,9 +19,13 @@ export const goModule = (module: string, version: string, binary: string) => ({ 
 /** binary: its path inside the package's site-packages directory, or bin/NAME for a console script */
 export const pip = (pkg: string, version: string, binary: string) => ({ via: 'pip', package: pkg, version, binary }) as const;
 
-/** Programs no product runs: the terminal the replay's end-to-end tests and benchmark drive, and a JUnit reader
- * that checks the suite's reports. */
-export const TOOLS: Readonly<Record<string, Source>> = { tmux: apt('tmux'), junit2html: pip('junit2html', '31.1.4', 'bin/junit2html') };
+/** Programs no product runs: the terminal the replay's end-to-end tests and benchmark drive, a JUnit reader that
+ * checks the suite's reports, and a compose for the exported bundles' repro.sh. */
+export const TOOLS: Readonly<Record<string, Source>> = {
+  tmux: apt('tmux'),
+  junit2html: pip('junit2html', '31.1.4', 'bin/junit2html'),
+  'docker-compose': apt('docker-compose'),
+};
 
 /** Where the lab keeps the programs it installs itself (Go binaries, the envoy virtualenv). */
 export function toolsDir(): string {
@@ -71,6 +75,11 @@ export class Programs {
     const p = this.paths[name];
     if (!p) throw new Error(`program ${name} was not provisioned`);
     return p;
+  }
+
+  /** The program a path is (what `path` gave for it): its name, which is also its name in the lab's image. */
+  nameOf(path: string): string | undefined {
+    return Object.entries(this.paths).find(([, p]) => p === path)?.[0];
   }
 
   /** The first line of its output for these arguments (a version string). */

@@ -1,6 +1,7 @@
 // A component: one real server program filling a role in a topology, with its lifecycle.
 // Subclasses allocate their ports, render their config, spawn their processes and wait for real readiness.
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { ComponentError } from '../core/errors.ts';
 import type { EventLog } from '../core/events/log.ts';
 import type { NewEvent } from '../core/events/schema.ts';
@@ -11,9 +12,12 @@ import { cleanEnv } from '../core/env.ts';
 import type { PortAllocator } from './ports.ts';
 import type { Launcher } from './launcher.ts';
 import type { ManagedProcess } from './process.ts';
+import { noteStep, ownEnv, type RecipeStep } from './recipe.ts';
 import { FileTail } from './tail.ts';
 import { waitUntil } from './ready.ts';
 import type { RunState } from './state.ts';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export interface RunContext {
   dir: string;
@@ -81,6 +85,7 @@ export abstract class Component {
     this.context = ctx;
     const t0 = performance.now();
     await this.launch();
+    this.note({ kind: 'ready', endpoint: this.endpoint });
     ctx.events.append({
       type: 'component.ready',
       component: this.role,
@@ -125,6 +130,7 @@ export abstract class Component {
       onLine: (line) => this.record(line, name),
     });
     this.processes.push(proc);
+    this.note({ kind: 'spawn', name, command: ctx.programs.nameOf(command) ?? command, args, env: ownEnv(env), cwd });
     ctx.log.info({ component: this.role, process: name, pid: proc.pid, program: command, args, env: Object.keys(env) }, 'spawn');
     ctx.state.track({ name: `${this.role}/${name}`, pid: proc.pid, startTicks: proc.startTicks });
     ctx.events.append({ type: 'component.starting', component: this.role, product: this.product, pid: proc.pid, argv: [command, ...args] });
@@ -142,6 +148,26 @@ export abstract class Component {
       });
     });
     return proc;
+  }
+
+  /** Notes a step of its start in the run's recipe (what an exported compose project does again). */
+  protected note(step: DistributiveOmit<RecipeStep, 'role' | 'product'>): void {
+    noteStep(this.ctx.dir, { ...step, role: this.role, product: this.product } as RecipeStep);
+  }
+
+  /** Writes one of its config files (and the directories it goes in). */
+  protected render(file: string, text: string): void {
+    this.makeDirs(dirname(file));
+    writeFileSync(file, text);
+    this.note({ kind: 'file', path: file, text });
+  }
+
+  /** Makes directories its programs need. */
+  protected makeDirs(...dirs: string[]): void {
+    for (const d of dirs) {
+      mkdirSync(d, { recursive: true });
+      this.note({ kind: 'dir', path: d });
+    }
   }
 
   /** Follows a log file the program writes itself (after a restart, from where it left off); its lines go
@@ -183,6 +209,7 @@ export abstract class Component {
    * its stdout (and its stderr, for tools that log there). Its whole output is appended to
    * logs/<role>-commands.log. */
   protected async run(command: string, args: string[], env: NodeJS.ProcessEnv = cleanEnv(), timeoutMs = 60_000, withStderr = false): Promise<string> {
+    this.note({ kind: 'run', command: this.ctx.programs.nameOf(command) ?? command, args, env: ownEnv(env) });
     const r = await this.ctx.launcher.runOnce(this.ctx.dir, {
       component: this.role,
       command,

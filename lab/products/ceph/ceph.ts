@@ -3,7 +3,8 @@
 // Multisite: two radosgw (zones za and zb, ceph-zones.ts) with real RGW sync from za to zb, whose status is
 // polled and recorded as replication events.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { shellWord } from '../../core/shell.ts';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cephConf } from '../../../fixtures/config/ceph.ts';
@@ -25,7 +26,6 @@ const randomKey = (n: number) => Array.from(randomBytes(n), (b) => ALNUM[b % ALN
 type Tool = 'ceph' | 'ceph-authtool' | 'monmaptool' | 'radosgw-admin' | 'ceph-mon' | 'ceph-osd';
 type Step = [Tool, string[]];
 const RGW_CAPS = ['mon', 'allow rw', 'osd', 'allow rwx', 'mgr', 'allow rw'];
-const shellWord = (w: string) => (/^[\w@%+=:,./[\]-]+$/.test(w) ? w : `'${w.replaceAll("'", `'\\''`)}'`);
 
 export interface CephOptions {
   /** two zones, za (the main port) and zb; za's advertised endpoint may be a fault-proxy link */
@@ -101,9 +101,9 @@ export class Ceph extends Component implements S3Store {
 
   protected async launch(): Promise<void> {
     const d = this.dir;
-    for (const sub of ['mon', 'osd', 'run', 'log', 'crash', ...this.rgws.map((r) => `rgw/ceph-rgw.${r.id}`)]) mkdirSync(join(d, sub), { recursive: true });
+    this.makeDirs(...['mon', 'osd', 'run', 'log', 'crash', ...this.rgws.map((r) => `rgw/ceph-rgw.${r.id}`)].map((sub) => join(d, sub)));
     const fsid = randomUUID();
-    writeFileSync(
+    this.render(
       join(d, 'ceph.conf'),
       cephConf({
         fsid,
@@ -134,11 +134,11 @@ export class Ceph extends Component implements S3Store {
 
     // osd (the first `ceph` call waits for the mon to answer), and each radosgw's key
     const uuid = randomUUID();
-    writeFileSync(join(d, 'osd-new.json'), JSON.stringify({ cephx_secret: secret }));
+    this.render(join(d, 'osd-new.json'), JSON.stringify({ cephx_secret: secret }));
     const id = (await this.tool('ceph', ['--connect-timeout', '20', 'osd', 'new', uuid, '-i', join(d, 'osd-new.json')])).trim();
     rmSync(join(d, 'osd-new.json'));
     if (!/^\d+$/.test(id)) throw new ComponentError(this.role, `ceph osd new answered ${JSON.stringify(id)}`);
-    mkdirSync(join(d, 'osd', `ceph-${id}`));
+    this.makeDirs(join(d, 'osd', `ceph-${id}`));
     await this.tools([
       ['ceph-osd', ['-i', id, '--mkfs', '--key', secret, '--osd-uuid', uuid]],
       ['ceph-authtool', ['--create-keyring', join(d, 'osd', `ceph-${id}`, 'keyring'), '-n', `osd.${id}`, '--add-key', secret]],
@@ -165,6 +165,7 @@ export class Ceph extends Component implements S3Store {
       `--secret=${this.credentials.secretKey}`,
     ]);
     await this.s3(() => createBucket(bucketOf(this)));
+    this.note({ kind: 'bucket', endpoint: this.endpoint, bucket: this.bucket, ...this.credentials });
     await this.warmUp();
     if (this.opts.multisite) {
       await this.firstSync();

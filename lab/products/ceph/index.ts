@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { apt } from '../../provision/programs.ts';
 import { MULTISITE, QUOTA, S3_STORE } from '../capabilities.ts';
-import { defineProduct } from '../product.ts';
+import { defineProduct, release } from '../product.ts';
 import { Ceph } from './ceph.ts';
 
 const VERSIONS = ['16', '18', '20'] as const;
@@ -34,6 +34,7 @@ export default defineProduct({
   nativeVersions: ['16'],
   // Debian's Ceph of each release: bookworm carries 16.2, trixie 18.2, forky 20.2
   image: (o) => ({ name: 'ceph', suite: ({ '16': 'bookworm', '18': 'trixie', '20': 'forky' } as const)[o.version] }),
+  upstream: (v) => ({ image: `quay.io/ceph/ceph:v${release(v)}` }),
   capabilities: (o) => [S3_STORE, QUOTA, ...(o.multisite ? [MULTISITE] : [])],
   servers: (o) => (o.multisite ? ['za', 'zb'] : []),
   links: {

@@ -3,7 +3,6 @@
 // With replicas, each is its own process on its own port with its own config (r1 … rN), all on the same
 // storage and cache, with one http.secret or one each; the registry-front balances over them.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { distributionConfig, type Storage } from '../../../fixtures/config/distribution.ts';
 import type { NewEvent } from '../../core/events/schema.ts';
@@ -141,11 +140,11 @@ export class Distribution extends Component {
 
   protected async launch(): Promise<void> {
     const dir = join(this.ctx.dir, this.role);
-    mkdirSync(dir, { recursive: true });
+    this.makeDirs(dir);
     const redis = this.opts.cache ? this.ctx.capable(this.opts.cache, REDIS).endpoint : undefined;
     const storage = this.storage();
     const started = this.replicas().map((r) => {
-      writeFileSync(
+      this.render(
         r.file,
         distributionConfig({
           version: this.opts.version,

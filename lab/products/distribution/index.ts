@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { apt, goModule } from '../../provision/programs.ts';
 import { FILESYSTEM, GARBAGE_COLLECT, READ_ONLY, REDIS, RETARGET, S3_STORE, SWIFT_STORE } from '../capabilities.ts';
-import { defineProduct, type Requirement } from '../product.ts';
+import { defineProduct, release, type Requirement } from '../product.ts';
 import type { Role } from '../roles.ts';
 import { Distribution, replicaNames } from './distribution.ts';
 
@@ -52,6 +52,10 @@ export default defineProduct({
   runs: (o) => [o.version === '3' ? 'registry-3' : 'docker-registry'],
   versions: VERSIONS,
   image: (o) => ({ name: `distribution-${o.version}`, suite: 'bookworm' }),
+  upstream: (v) => ({
+    image: v.startsWith('2') ? `registry:${release(v)}` : `distribution/distribution:${release(v)}`,
+    programs: { 'docker-registry': 'registry', 'registry-3': 'registry' },
+  }),
   capabilities: (o) => [READ_ONLY, GARBAGE_COLLECT, ...(o.storage === 's3' ? [RETARGET] : []), ...(o.storage === 'filesystem' ? [FILESYSTEM] : [])],
   requires: (o) => {
     const r: Requirement[] = [];

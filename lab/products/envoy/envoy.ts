@@ -1,6 +1,5 @@
 // envoy as the s3-front, as in production: a short stream idle timeout, and the S3 writes and reads its routes
 // pick sent through faultable links while the others go straight to the object store.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { envoyConfig } from '../../../fixtures/config/envoy.ts';
 import type { NewEvent } from '../../core/events/schema.ts';
@@ -73,11 +72,10 @@ export class Envoy extends Component {
 
   protected async launch(): Promise<void> {
     const dir = join(this.ctx.dir, this.role);
-    mkdirSync(dir, { recursive: true });
     const file = join(dir, 'envoy.yaml');
     const o = this.opts;
     const links = routedUpstreams(o.routes, (l) => this.ctx.capable(o.via, FAULT_PROXY).linkPort(l)).map(({ name, ...r }) => ({ cluster: name, ...r }));
-    writeFileSync(
+    this.render(
       file,
       envoyConfig({
         port: this.port,

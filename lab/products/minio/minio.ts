@@ -2,7 +2,6 @@
 // MinIO logs no requests by itself; its audit webhook posts one JSON entry per S3 call to a listener of the
 // lab on 127.0.0.1, and each becomes an access event, as radosgw's log lines do.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { bucketOf, createBucket, type S3Credentials } from '../../clients/s3.ts';
@@ -57,7 +56,7 @@ export class Minio extends Component implements S3Store {
 
   protected async launch(): Promise<void> {
     const data = join(this.ctx.dir, this.role, 'data');
-    mkdirSync(data, { recursive: true });
+    this.makeDirs(data);
     await this.listen();
     const env = cleanEnv({
       MINIO_ROOT_USER: this.credentials.accessKey,
@@ -73,6 +72,7 @@ export class Minio extends Component implements S3Store {
     await createBucket(bucketOf(this)).catch((e: Error) => {
       throw new ComponentError(this.role, e.message);
     });
+    this.note({ kind: 'bucket', endpoint: this.endpoint, bucket: this.bucket, ...this.credentials });
   }
 
   override async stop(graceMs = 5000): Promise<void> {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { apt } from '../../provision/programs.ts';
 import { UPSTREAM_SWITCH } from '../capabilities.ts';
-import { defineProduct } from '../product.ts';
+import { defineProduct, release } from '../product.ts';
 import { linkRoutes, s3FrontLinks, s3FrontNamesLinks, s3FrontOptions, s3FrontRequires, s3FrontRules, type S3FrontOptions } from '../s3-front.ts';
 import { Nginx } from './nginx.ts';
 
@@ -22,6 +22,7 @@ export default defineProduct({
   fills: { 'registry-front': z.object({}).strict(), 's3-front': s3Front },
   programs: { nginx: apt('nginx') },
   image: () => ({ name: 'nginx', suite: 'bookworm' }),
+  upstream: (v) => ({ image: `nginx:${release(v)}` }),
   capabilities: (_o, role) => (role === 'registry-front' ? [UPSTREAM_SWITCH] : []),
   requires: (o, role) => (isS3Front(o) ? s3FrontRequires() : [{ role: 'registry', for: `the ${role}'s upstream` }]),
   namesLinks: (o) => (isS3Front(o) ? s3FrontNamesLinks(o) : []),

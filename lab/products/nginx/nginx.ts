@@ -1,6 +1,5 @@
 // nginx in one of its two roles: registry-front (before Distribution) or s3-front (before the object store,
 // with the writes and reads its routes pick sent through faultable links).
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nginxRegistryFront, nginxS3Front, type RegistryFront } from '../../../fixtures/config/nginx.ts';
 import type { NewEvent } from '../../core/events/schema.ts';
@@ -58,9 +57,9 @@ export class Nginx extends Component {
 
   protected async launch(): Promise<void> {
     const prefix = join(this.ctx.dir, this.role);
-    for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(prefix, 'tmp', d), { recursive: true, mode: 0o777 });
+    this.makeDirs(...['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((d) => join(prefix, 'tmp', d)));
     const file = join(prefix, 'nginx.conf');
-    writeFileSync(file, this.config(prefix));
+    this.render(file, this.config(prefix));
     this.follow('nginx', join(prefix, 'access.log'));
     const proc = this.spawn('nginx', this.ctx.programs.path('nginx'), ['-p', prefix, '-e', 'stderr', '-c', file]);
     const probe = this.opts.kind === 'registry-front' ? `${this.endpoint}/v2/` : `${this.endpoint}/`;

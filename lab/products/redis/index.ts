@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { apt } from '../../provision/programs.ts';
 import { FLUSH, REDIS } from '../capabilities.ts';
-import { defineProduct } from '../product.ts';
+import { defineProduct, release } from '../product.ts';
 import { Redis } from './redis.ts';
 
 export default defineProduct({
@@ -11,6 +11,7 @@ export default defineProduct({
   fills: { cache: z.object({}).strict() },
   programs: { 'redis-server': apt('redis-server') },
   image: () => ({ name: 'redis', suite: 'bookworm' }),
+  upstream: (v) => ({ image: `redis:${release(v)}` }),
   capabilities: () => [REDIS, FLUSH],
   build: ({ role }) => ({ component: new Redis(role), dependsOn: [] }),
 });

@@ -1,7 +1,6 @@
 // The standby's replication job, as in the Toolforge setup: rsync copies the active registry's storage onto
 // the standby's every period (10 minutes there, seconds here). Each pass is one real rsync run; the lab
 // records its start before spawning it and its end after it exits, so a pass's events bracket what it copied.
-import { mkdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Programs } from '../../provision/programs.ts';
 import { Component } from '../../runtime/component.ts';
@@ -51,7 +50,7 @@ export class Rsync extends Component {
 
   protected async launch(): Promise<void> {
     this.halt = new AbortController();
-    for (const role of [this.opts.from, this.opts.to]) mkdirSync(this.root(role), { recursive: true });
+    this.makeDirs(...[this.opts.from, this.opts.to].map((role) => this.root(role)));
     await this.passNow();
     const { signal } = this.halt;
     this.loop = (async () => {

@@ -4,7 +4,6 @@
 // so any replica can be faulted; replication goes straight to the servers. The object-updater and the
 // container-replicator run only when asked (they are what heals Swift's eventual consistency).
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { ringScript, swiftProxyConf, swiftServerConf, type SwiftServer } from '../../../fixtures/config/swift.ts';
@@ -80,17 +79,15 @@ export class Swift extends Component {
   protected async launch(): Promise<void> {
     const d = this.dir;
     const servers = this.servers();
-    mkdirSync(join(d, 'etc'), { recursive: true });
     for (const s of servers) {
-      mkdirSync(join(d, 'srv', s.dev, s.dev), { recursive: true });
-      mkdirSync(join(d, 'cache', s.dev), { recursive: true });
-      writeFileSync(join(d, 'etc', `${s.type}-${s.dev}.conf`), swiftServerConf(s, d, this.bindHost));
+      this.makeDirs(join(d, 'srv', s.dev, s.dev), join(d, 'cache', s.dev));
+      this.render(join(d, 'etc', `${s.type}-${s.dev}.conf`), swiftServerConf(s, d, this.bindHost));
     }
-    writeFileSync(
+    this.render(
       join(d, 'etc', 'proxy-server.conf'),
       swiftProxyConf({ port: this.port, bind: this.bindHost, dir: d, memcachePort: this.memcachePort, key: this.key }),
     );
-    writeFileSync(join(d, 'etc', 'rings.py'), ringScript(join(d, 'etc'), servers));
+    this.render(join(d, 'etc', 'rings.py'), ringScript(join(d, 'etc'), servers));
     await this.run(this.ctx.programs.path('python3'), [join(d, 'etc', 'rings.py')]);
 
     // tempauth keeps tokens in memcached; a proxy that found it down keeps it error-limited for 60 s

@@ -50,7 +50,9 @@ export class Toxiproxy extends Component {
     await this.ready(proc, `API on ${this.endpoint}`, async () => Boolean(await this.client.version()));
     for (const l of this.links) {
       const [role, server] = l.to.split(':');
-      await this.client.createProxy(l.name, `${this.bindHost}:${this.linkPort(l.name)}`, `127.0.0.1:${this.ctx.peer(role!).portOf(server)}`);
+      const [listen, upstream] = [`${this.bindHost}:${this.linkPort(l.name)}`, `127.0.0.1:${this.ctx.peer(role!).portOf(server)}`];
+      await this.client.createProxy(l.name, listen, upstream);
+      this.note({ kind: 'proxy', name: l.name, listen, upstream });
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redact, secretsIn } from '../../../lab/export/redact.ts';
+import { freshSecret, redact, secretsIn } from '../../../lab/export/redact.ts';
 
 describe('redaction of a bundle', () => {
   it("finds the secrets of a run's configs, keyrings and command lines, and not its paths", () => {
@@ -24,5 +24,33 @@ describe('redaction of a bundle', () => {
       ] as const,
     };
     expect(redact(text, r)).toBe('PUT runs/r1/registry/config.yml with key <secret> by ~/.local/share/x on host <host>');
+  });
+});
+
+describe('fresh secrets for a bundle', () => {
+  const random = (n: number) => Buffer.alloc(n, 7);
+
+  it('gives a Ceph key a new key of the same type and length that Ceph can read', () => {
+    const key = 'AQDuJA9r1cteAhAALYtfoHQG7DoAfDmmoXHTPA==';
+    const fresh = freshSecret(key, random);
+    expect(fresh).not.toBe(key);
+    const raw = Buffer.from(fresh, 'base64');
+    expect(raw.length).toBe(Buffer.from(key, 'base64').length);
+    expect(raw.readUInt16LE(0)).toBe(1);
+    expect(raw.readUInt16LE(10)).toBe(16);
+    expect([...raw.subarray(12)]).toEqual(Array(16).fill(7));
+  });
+
+  it('keeps the length and the kind of each character of any other secret', () => {
+    const fresh = freshSecret('z_vNIhgpcYhbFeIF2O39', random);
+    expect(fresh).toHaveLength(20);
+    const shape = (s: string) => s.replace(/[a-z]/g, 'a').replace(/[A-Z]/g, 'A').replace(/\d/g, '0');
+    expect(shape(fresh)).toBe(shape('z_vNIhgpcYhbFeIF2O39'));
+    expect(fresh).not.toBe('z_vNIhgpcYhbFeIF2O39');
+  });
+
+  it('replaces a path only where it begins and ends', () => {
+    const r = { secrets: [], paths: [['/tmp', '<tmp>']] as const };
+    expect(redact('mkdir /repro/registry-front/tmp/body /tmp/x "/tmp" /tmpfs', r)).toBe('mkdir /repro/registry-front/tmp/body <tmp>/x "<tmp>" /tmpfs');
   });
 });
