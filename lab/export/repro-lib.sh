@@ -189,14 +189,30 @@ op_upload_start() {
   else result "$1 upload-start $(outcome) $CODE -"; fi
 }
 
-# op_upload_patch N UPLOAD OFFSET BYTES: bytes PATCHed into an open upload
+# op_upload_patch N UPLOAD OFFSET BYTES: bytes PATCHed into an open upload (all it was sent kept beside it)
 op_upload_patch() {
   head -c "$4" /dev/urandom >"$WORK/patch"
+  cat "$WORK/patch" >>"$WORK/upload-$2.data"
   request PATCH "$(cat "$WORK/upload-$2")" -H 'Content-Type: application/octet-stream' -H "Content-Range: $3-$(($3 + $4 - 1))" --data-binary @"$WORK/patch"
   if [ "$CODE" = 202 ]; then
     location >"$WORK/upload-$2"
     result "$1 upload-patch ok 202 -"
   else result "$1 upload-patch $(outcome) $CODE -"; fi
+}
+
+# op_upload_status N UPLOAD: what the registry says it holds of an open upload
+op_upload_status() {
+  request GET "$(cat "$WORK/upload-$2")"
+  if [ "$CODE" = 204 ]; then
+    result "$1 upload-status ok 204 $(grep -i '^range:' "$WORK/headers" | tr -d '\r' | cut -d' ' -f2 || true)"
+  else result "$1 upload-status $(outcome) $CODE -"; fi
+}
+
+# op_upload_commit N UPLOAD: the upload completed with the digest of every byte sent to it
+op_upload_commit() {
+  touch "$WORK/upload-$2.data"
+  request PUT "$(cat "$WORK/upload-$2")&digest=sha256:$(sha256sum <"$WORK/upload-$2.data" | cut -d' ' -f1)"
+  if [ "$CODE" = 201 ]; then result "$1 upload-commit ok 201 -"; else result "$1 upload-commit $(outcome) $CODE $(head -c 200 "$WORK/body")"; fi
 }
 
 # ---- faults ----------------------------------------------------------------------------------------------

@@ -80,8 +80,8 @@ function ending(c: Extract<LabEvent, { type: 'op.complete' }>): string[] {
   return [String(c.op), c.kind, c.outcome === 'ok' ? 'ok' : 'failed', word];
 }
 
-/** Per check of the symptom: its ops, of which one must end as in the lab's run (a check is seen once), and the
- * access lines it cites, each of whose method, status, flag and upstream some line must show. */
+/** Per check of the symptom: the ops that tell its finding, of which one must end as in the lab's run (a check is
+ * seen once), and the access lines it cites, each of whose method, status, flag and upstream some line must show. */
 function symptom(verdict: Verdict, run: RunJson, events: readonly LabEvent[]): string[] {
   const bySeq = new Map(events.map((e) => [e.seq, e]));
   const completions = new Map(events.flatMap((e) => (e.type === 'op.complete' ? [[e.op, e] as const] : [])));
@@ -101,7 +101,10 @@ function symptom(verdict: Verdict, run: RunJson, events: readonly LabEvent[]): s
         logged.set(words.join(' '), words);
       }
     }
-    const wants = [...ops].sort((a, b) => a - b).flatMap((op) => (completions.has(op) ? [call(['want', ...ending(completions.get(op)!)])] : []));
+    // the ops that tell the finding (a failure, a blob said to exist, bytes that do not match), else all it cites
+    const endings = [...ops].sort((a, b) => a - b).flatMap((op) => (completions.has(op) ? [ending(completions.get(op)!)] : []));
+    const telling = endings.filter(([, , outcome, word]) => outcome === 'failed' || word === 'exists' || word === 'corrupt');
+    const wants = (telling.length ? telling : endings).map((e) => call(['want', ...e]));
     // an absence (count at most 0) or a finding that cites no op or access line: told, not checked
     const absence = JSON.stringify(evidence[name] ?? {}).includes('"max":0');
     if (absence || (wants.length === 0 && logged.size === 0))

@@ -8,21 +8,27 @@ import { verify } from './verify.ts';
 
 type Data = { cmd: string } & Record<string, unknown>;
 
-/** Writes, uploads and faults are where invariants break: they come up more often than reads. */
-export function commandArbitrary(faults: readonly string[]): fc.Arbitrary<Data> {
+/** Writes, uploads and faults are where invariants break: they come up more often than reads. `opening`: only
+ * the commands that run in an empty case and leave something there (what a case begins with). */
+export function commandArbitrary(faults: readonly string[], opening = false): fc.Arbitrary<Data> {
   const kinds = COMMANDS.all.flatMap((c) => {
     const f = c.fuzz?.(faults);
-    return f ? [{ weight: f.weight, arbitrary: f.arbitrary.map((fields) => ({ cmd: c.name, ...(fields as object) }) as Data) }] : [];
+    const weight = opening ? (f?.opens ?? 0) : (f?.weight ?? 0);
+    return f && weight > 0 ? [{ weight, arbitrary: f.arbitrary.map((fields) => ({ cmd: c.name, ...(fields as object) }) as Data) }] : [];
   });
   return fc.oneof(...kinds);
 }
 
-/** One command of a case, as fast-check's model-based testing runs it. */
+/** One command of a case, as fast-check's model-based testing runs it; `when`: what its fuzz spec adds to where
+ * it applies. */
 export class Step implements fc.AsyncCommand<Model, OpContext> {
-  constructor(readonly command: Data) {}
+  constructor(
+    readonly command: Data,
+    private readonly when?: (m: Model) => boolean,
+  ) {}
 
   check(m: Readonly<Model>): boolean {
-    return applies(this.command, m as Model);
+    return applies(this.command, m as Model) && (this.when?.(m as Model) ?? true);
   }
 
   async run(m: Model, ctx: OpContext): Promise<void> {
@@ -36,7 +42,13 @@ export class Step implements fc.AsyncCommand<Model, OpContext> {
   }
 }
 
-/** The commands of a case; replayPath (from a counterexample) replays its shrinking with fast-check's seed and path. */
-export function caseArbitrary(faults: readonly string[], maxCommands: number, replayPath?: string): fc.Arbitrary<Iterable<fc.AsyncCommand<Model, OpContext>>> {
-  return fc.commands([commandArbitrary(faults).map((c) => new Step(c))], { maxCommands, size: 'max', ...(replayPath !== undefined && { replayPath }) });
+/** A case: the write it begins with (so that none is empty and what follows has something to act on), then its
+ * commands; replayPath (from a counterexample) replays their shrinking with fast-check's seed and path. */
+export function caseArbitrary(faults: readonly string[], maxCommands: number, replayPath?: string) {
+  const when = new Map(COMMANDS.all.flatMap((c) => (c.fuzz?.(faults)?.when ? [[c.name, c.fuzz(faults)!.when!] as const] : [])));
+  const step = (c: Data) => new Step(c, when.get(c.cmd));
+  return fc.tuple(
+    commandArbitrary(faults, true).map(step),
+    fc.commands([commandArbitrary(faults).map(step)], { maxCommands, size: 'max', ...(replayPath !== undefined && { replayPath }) }),
+  );
 }

@@ -15,7 +15,8 @@ import { Recorder } from '../ops/recorder.ts';
 import { openUploadChecks } from '../ops/upload-status.ts';
 import { FAULT_PROXY } from '../products/capabilities.ts';
 import { openRun, StackRun } from '../runner/run.ts';
-import { caseArbitrary } from './arbitraries.ts';
+import { caseArbitrary, type Step } from './arbitraries.ts';
+import { coverage } from './coverage.ts';
 import { fuzzScenario, reproducer } from './scenario.ts';
 import { verify, Violation } from './verify.ts';
 
@@ -48,6 +49,8 @@ export interface FuzzResult {
   counterexample?: Data[];
   violation?: Violation;
   verdict: Verdict;
+  /** how many cases reached each of the paths the fuzzer is there to reach */
+  coverage: ReturnType<typeof coverage>;
 }
 
 export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
@@ -58,7 +61,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
   let shrink = 0;
   let firstFailure: number | undefined;
   let last: { commands: Data[]; violation: Violation } | undefined;
-  let result: fc.RunDetails<[Iterable<fc.AsyncCommand<Model, OpContext>>]>;
+  let result: fc.RunDetails<[[Step, Iterable<fc.AsyncCommand<Model, OpContext>>]]>;
   let t0 = 0;
   {
     await using lab = await StackRun.start(run, opts, 'fuzz');
@@ -66,13 +69,14 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
     using ctx = new OpContext(lab.stack, new Recorder(lab.registry, run.events, o.signal), run.events, lab.faults, o.seed);
     const toxiproxy = lab.stack.capable('fault-proxy', FAULT_PROXY).client;
 
-    const property = fc.asyncProperty(caseArbitrary(lab.faults.names, o.maxCommands, o.replayPath), async (steps) => {
+    const property = fc.asyncProperty(caseArbitrary(lab.faults.names, o.maxCommands, o.replayPath), async ([opener, steps]) => {
       o.signal.throwIfAborted();
       const n = cases++;
       const model = new Model(`fuzz/c${n}`);
       ctx.newCase();
       run.events.append({ type: 'fuzz.case', case: n, step: 'start', shrink });
       try {
+        await opener.run(model, ctx);
         await fc.asyncModelRun(() => ({ model, real: ctx }), steps);
         // the end of a case: heal, then look again at what was acknowledged
         for (const c of [...[...model.faults].map((fault): Data => ({ cmd: 'heal', fault })), ...openUploadChecks(model)]) {
@@ -108,7 +112,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
   if (result.failed && !last && result.errorInstance) throw result.errorInstance;
   if (failed) {
     const path = result.counterexamplePath ?? '';
-    const replayPath = /replayPath="([^"]*)"/.exec(String(result.counterexample?.[0]))?.[1];
+    const replayPath = /replayPath="([^"]*)"/.exec(String(result.counterexample?.[0]?.[1]))?.[1];
     const failure: Failure = {
       backend: o.backend,
       seed: o.seed,
@@ -125,7 +129,8 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
     run.write('reproducer.json', reproducer(scenario, last!.commands, last!.violation, o.seed, path));
   }
   // the whole run judged like a scenario's, so that analyze and replay show its findings; its exit code is the CLI's
-  const verdict = judge(scenario, readEvents(run.events.file).events, { unknownHolds: true });
+  const { events } = readEvents(run.events.file);
+  const verdict = judge(scenario, events, { unknownHolds: true });
   run.write('verdict.json', verdict);
   run.events.append({ type: 'verdict', verdict: verdict.verdict, exitCode: verdict.exitCode });
   return {
@@ -136,5 +141,6 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
     seconds: { total: (end - t0) / 1000, ...(firstFailure !== undefined && { toFind: (firstFailure - t0) / 1000, toShrink: (end - firstFailure) / 1000 }) },
     ...(failed && { counterexample: last!.commands, violation: last!.violation }),
     verdict,
+    coverage: coverage(events),
   };
 }

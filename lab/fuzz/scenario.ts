@@ -1,25 +1,44 @@
-// The stack the fuzzer drives, as a scenario: the backend's S3 preset with S3 writes through a faultable link
-// (reads direct), and the chosen toxics on that link; and the reproducer scenario written for a violation.
-import { toxicSpec } from '../../faults/toxic.ts';
+// The stack the fuzzer drives, as a scenario, from the backend's preset: on an S3 store, the S3 stack with S3 writes
+// through a faultable link (reads direct); on Swift, the Swift stack with a faultable link to each of its servers
+// (every replica of the containers and the objects). The faults: each chosen kind (a toxic type, or link-down) on
+// each link. And the reproducer scenario written for a violation.
+import { toxicSpec, TOXIC_PRESETS } from '../../faults/toxic.ts';
+import { SWIFT_STORE } from '../products/capabilities.ts';
+import { fillersOf, PRODUCTS } from '../products/index.ts';
 import { validate } from '../scenario/load.ts';
-import { s3Stack } from '../scenario/presets.ts';
+import { s3Stack, swiftStack } from '../scenario/presets.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import type { Violation } from './verify.ts';
 import { FUZZ_BOUNDS, FUZZ_INVARIANTS } from './verify.ts';
 
-const LINK = 'rgw-link';
+/** The object stores the fuzzer drives: every product that fills the role (S3 stores and Swift). */
+export const FUZZ_BACKENDS = fillersOf('object-store').map((p) => p.name);
 
-/** The scenario a fuzz run's stack comes from; `toxics`: toxic types ("timeout", "latency" …). */
-export function fuzzScenario(backend: string, toxics: readonly string[]): Scenario {
-  const topology = s3Stack({ idleTimeoutMs: 500, writesVia: LINK, writeMethods: ['PUT'] });
+/** What --faults may name: a toxic type, or a link cut. */
+export const FUZZ_FAULTS = [...Object.keys(TOXIC_PRESETS), 'link-down'];
+
+/** The backend's preset with its faultable links. */
+function topologyOf(backend: string): ScenarioInput['topology'] {
+  const product = PRODUCTS.get(backend);
+  if (product.capabilities({}, 'object-store').includes(SWIFT_STORE))
+    return swiftStack(Object.fromEntries((product.servers?.({}) ?? []).map((s) => [`${s}-link`, { from: 'object-store', to: `object-store:${s}` }])));
+  const topology = s3Stack({ idleTimeoutMs: 500, writesVia: 'rgw-link', writeMethods: ['PUT'] });
   topology['object-store'] = { product: backend } as NonNullable<(typeof topology)['object-store']>;
+  return topology;
+}
+
+/** The scenario a fuzz run's stack comes from; `kinds`: what --faults names ("timeout", "link-down" …). */
+export function fuzzScenario(backend: string, kinds: readonly string[]): Scenario {
+  const topology = topologyOf(backend);
+  const links = Object.keys(topology.links ?? {});
+  const spec = (kind: string, link: string) => (kind === 'link-down' ? { kind: 'link-down' as const, link } : toxicSpec(kind, link));
   const input: ScenarioInput = {
     name: 'fuzz',
     symptom: 'whatever breaks an invariant',
     source: 'lab fuzz',
     topology,
     workload: [{ pull: 'all' }],
-    faults: Object.fromEntries(toxics.map((t) => [`${t}@${LINK}`, toxicSpec(t, LINK)])),
+    faults: Object.fromEntries(kinds.flatMap((k) => links.map((l) => [`${k}@${l}`, spec(k, l)]))),
     expect: { holds: FUZZ_INVARIANTS },
     bounds: FUZZ_BOUNDS,
   };

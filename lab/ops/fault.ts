@@ -16,7 +16,8 @@ export default {
         // an action is done, not active: there is nothing to heal at the end of a case
         if ((await ctx.faults.apply(c.fault)).ok && !ctx.faults.isAction(c.fault)) m.faults.add(c.fault);
       },
-      fuzz: (faults) => (faults.length > 0 ? { weight: 4, arbitrary: fc.record({ fault: fc.constantFrom(...faults) }) } : undefined),
+      // the fuzzer applies a fault only while a write is in flight: that is where acknowledged data can be lost
+      fuzz: (faults) => (faults.length > 0 ? { weight: 6, arbitrary: fc.record({ fault: fc.constantFrom(...faults) }), when: (m) => m.writing() } : undefined),
     }),
     command({
       name: 'heal',

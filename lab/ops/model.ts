@@ -36,6 +36,11 @@ export class Model {
   /** the case's namespace: repositories of different cases never meet */
   constructor(readonly ns: string) {}
 
+  /** Whether a write is in flight: an upload open, or an image whose blobs are up and manifest not yet. */
+  writing(): boolean {
+    return this.uploads.some((u) => u.state === 'open') || this.images.some((i) => i.state === 'in-flight');
+  }
+
   /** The n-th open upload (wrapping) and its index among all uploads; undefined when none is open. */
   openUpload(n: number): [number, UploadState] | undefined {
     const live = this.uploads.map((u, i) => [i, u] as [number, UploadState]).filter(([, u]) => u.state === 'open');

@@ -17,8 +17,10 @@ export interface Command<N extends string = string, S extends z.ZodTypeAny = z.Z
   /** whether it can run in this model (fast-check skips it otherwise; a scenario step skips it with a note) */
   applies(c: z.output<S>, m: Model): boolean;
   run(c: z.output<S>, m: Model, ctx: OpContext): Promise<void>;
-  /** how the fuzzer generates it, and how often; `faults`: the names of the faults it may apply */
-  fuzz?(faults: readonly string[]): { weight: number; arbitrary: fc.Arbitrary<z.output<S>> } | undefined;
+  /** how the fuzzer generates it, and how often; `faults`: the names of the faults it may apply; `opens`: how
+   * often a case begins with it, for a command that runs in an empty case and leaves something there (an upload
+   * open, an image half or wholly pushed); `when`: the fuzzer runs it only then (besides where it applies) */
+  fuzz?(faults: readonly string[]): { weight: number; arbitrary: fc.Arbitrary<z.output<S>>; opens?: number; when?(m: Model): boolean } | undefined;
 }
 
 export const command = <const N extends string, S extends z.ZodTypeAny>(c: Command<N, S>): Command<N, S> => c;

@@ -1,9 +1,10 @@
 // The first half of a push: config and layers uploaded, the manifest not yet (a push in flight, for
 // something to happen in between; push-manifest finishes it).
+import fc from 'fast-check';
 import { z } from 'zod';
 import { layerSpec } from './layer-spec.ts';
 import { command, opKind } from './op.ts';
-import { generated, nextImage } from './push.ts';
+import { FUZZ_LAYERS, generated, nextImage } from './push.ts';
 
 export const pushBlobs = opKind({
   name: 'push-blobs',
@@ -29,6 +30,7 @@ export default {
         });
         m.images.push({ repo, tag, digest: image.manifest.digest, layers: image.layers, state: done.outcome === 'ok' ? 'in-flight' : 'failed', image });
       },
+      fuzz: () => ({ weight: 1, arbitrary: fc.record({ layers: fc.array(FUZZ_LAYERS, { minLength: 1, maxLength: 3 }) }), opens: 1 }),
     }),
   ],
 };

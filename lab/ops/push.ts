@@ -26,7 +26,7 @@ export const push = opKind({
   script: (a) => [a.repo, a.tag, a.digest, String(a.chunked ?? false), String(a.manifestOnly ?? false)],
 });
 
-const FUZZ_LAYERS = fc.constantFrom('small', '100B', '4KiB', '64KiB', '1MiB');
+export const FUZZ_LAYERS = fc.constantFrom('small', '100B', '4KiB', '64KiB', '1MiB');
 
 /** The next image of the case: its repository and its blobs, the same for the same seed and place. */
 export function nextImage(m: Model, ctx: OpContext, layers: readonly string[]) {
@@ -57,7 +57,7 @@ const pushCommand = command({
     }));
     m.images.push({ repo, tag, digest: image.manifest.digest, layers: image.layers, state: stateOf(done.outcome) });
   },
-  fuzz: () => ({ weight: 3, arbitrary: fc.record({ layers: fc.array(FUZZ_LAYERS, { minLength: 1, maxLength: 3 }), chunked: fc.boolean() }) }),
+  fuzz: () => ({ weight: 3, arbitrary: fc.record({ layers: fc.array(FUZZ_LAYERS, { minLength: 1, maxLength: 3 }), chunked: fc.boolean() }), opens: 1 }),
 });
 
 const pushManifest = command({

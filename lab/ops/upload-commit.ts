@@ -9,6 +9,7 @@ export const uploadCommit = opKind({
   name: 'upload-commit',
   args: z.object({ repo: z.string(), upload: z.number().int(), digest: z.string() }),
   value: z.object({ end: z.number().int() }),
+  script: (a) => [String(a.upload)],
 });
 
 export default {

@@ -43,7 +43,14 @@ export default {
         });
         if (done.outcome !== 'ok') u.state = 'broken';
       },
-      fuzz: () => ({ weight: 3, arbitrary: fc.record({ upload: FUZZ_INDEX, bytes: fc.constantFrom(100, 300, 4096, 65536) }) }),
+      // small PATCHes, and now and then a whole 5 MiB segment (an S3 multipart part; a Swift segment)
+      fuzz: () => ({
+        weight: 5,
+        arbitrary: fc.record({
+          upload: FUZZ_INDEX,
+          bytes: fc.oneof({ weight: 12, arbitrary: fc.constantFrom(100, 300, 4096, 65536) }, { weight: 1, arbitrary: fc.constant(5 << 20) }),
+        }),
+      }),
     }),
   ],
 };

@@ -8,6 +8,7 @@ export const uploadStatus = opKind({
   name: 'upload-status',
   args: z.object({ repo: z.string(), upload: z.number().int() }),
   value: z.object({ end: z.number().int() }),
+  script: (a) => [String(a.upload)],
 });
 
 const uploadStatusCommand = command({

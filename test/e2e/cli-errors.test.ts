@@ -61,7 +61,7 @@ describe('the lab CLI on bad input', () => {
     expect(oneLineError(['analyze', 'a', 'b'])).toBe('lab analyze: unexpected argument "b" (usage: lab analyze RUN [--json])');
     expect(oneLineError(['scenario'])).toMatch(/^lab scenario: missing NAME\|FILE \(usage: lab scenario NAME\|FILE /);
     expect(oneLineError(['fuzz', '--runs', '0'])).toBe('lab: --runs: expected an integer from 1 to 100000, got "0"');
-    expect(oneLineError(['fuzz', '--faults', 'earthquake'])).toMatch(/^lab: --faults: unknown toxic "earthquake"; known: timeout, latency, /);
+    expect(oneLineError(['fuzz', '--faults', 'earthquake'])).toMatch(/^lab: --faults: unknown fault "earthquake"; known: timeout, latency, .*link-down/);
   });
 
   it('prints the usage of every command on --help and starts nothing', () => {

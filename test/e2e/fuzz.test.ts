@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { alive, eventsOf, lab, labAsync, runsDir, started } from './lab-cli.ts';
 
 const REPRODUCER = resolve(import.meta.dirname, '..', 'fixtures', 'scenarios', 'fuzz-patch-stall.json');
-// failure.json of `lab fuzz --faults timeout --seed 3`: its fast-check paths replay only with the same arbitraries
+// failure.json of `lab fuzz --faults timeout --seed 1030374650`: its fast-check paths replay only with the same arbitraries
 const FAILED = resolve(import.meta.dirname, '..', 'fixtures', 'runs', 'fuzz-failure');
 
 describe('lab fuzz', () => {
@@ -30,13 +30,25 @@ describe('lab fuzz', () => {
     for (const p of started(events)) expect(alive(p.pid)).toBe(false);
   });
 
+  it('exits 2 when a path it was required to reach was never reached (no faults: no PATCH during one)', async () => {
+    const runs = runsDir();
+    const r = await labAsync(['fuzz', '--runs', '3', '--seed', '11', '--require', 'patch-acked-during-fault'], runs, 300_000);
+    expect(r.stdout).toMatch(/^coverage \(cases of 3\): patch-acked-during-fault 0, gc-with-upload-open \d+, read-during-fault 0, restart-during-upload \d+$/m);
+    expect(r.stdout).toContain('not reached: patch-acked-during-fault (--require)');
+    expect(r.status).toBe(2);
+  });
+
   it('rejects what it cannot do with one line', () => {
     const runs = runsDir();
-    expect(lab(['fuzz', '--backend', 'swift'], runs)).toMatchObject({ status: 2, stderr: 'lab: --backend swift: expected one of ceph, minio\n' });
-    expect(lab(['fuzz', '--faults', 'earthquake'], runs).stderr).toMatch(/^lab: --faults: unknown toxic "earthquake"; known: timeout, latency/);
+    expect(lab(['fuzz', '--backend', 'memcached'], runs)).toMatchObject({
+      status: 2,
+      stderr: 'lab: --backend memcached: expected one of ceph, minio, swift\n',
+    });
+    expect(lab(['fuzz', '--require', 'everything'], runs).stderr).toMatch(/^lab: --require: unknown path "everything"; known: patch-acked-during-fault, /);
+    expect(lab(['fuzz', '--faults', 'earthquake'], runs).stderr).toMatch(/^lab: --faults: unknown fault "earthquake"; known: timeout, latency/);
     expect(lab(['fuzz', '--runs', '0'], runs).stderr).toBe('lab: --runs: expected an integer from 1 to 100000, got "0"\n');
     expect(lab(['fuzz', 'extra'], runs).stderr).toBe(
-      'lab fuzz: unexpected argument "extra" (usage: lab fuzz [--backend ceph|minio] [--runs N] [--seed S] [--faults timeout,latency,…] [--max-commands N] [--runtime native|container])\n',
+      'lab fuzz: unexpected argument "extra" (usage: lab fuzz [--backend ceph|minio|swift] [--runs N] [--seed S] [--faults timeout,latency,…] [--max-commands N] [--runtime native|container] [--require PATH,…])\n',
     );
     expect(lab(['rerun', REPRODUCER.replace(/\/[^/]+$/, '')], runs).status).toBe(2);
   });
@@ -47,17 +59,17 @@ describe('lab rerun', () => {
     const runs = runsDir();
     const r = await labAsync(['rerun', FAILED], runs);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^fuzz: replaying path 91:5:3:3:3 of seed 3, backend ceph, faults timeout/m);
+    expect(r.stdout).toMatch(/^fuzz: replaying path 14:4:3:3:3:3:3:3:3 of seed 1030374650, backend ceph, faults timeout/m);
     expect(r.stdout).toMatch(/^1 cases in /m);
     expect(r.stdout).toMatch(
-      /^VIOLATION honest-errors: op 1 PATCH of upload 0 \(fuzz\/c0\/upload-0\) got 202 with Range 0-99; op 2 upload-status then found HTTP 404 BLOB_UPLOAD_INVALID/m,
+      /^VIOLATION honest-errors: op 1 PATCH of upload 0 \(fuzz\/c0\/upload-0\) got 202 with Range 0-99; op 3 upload-status then found HTTP 404 BLOB_UPLOAD_INVALID/m,
     );
     // the fuzz run's verdict and its exit code agree
     const dir = join(runs, readdirSync(runs)[0]!);
     expect(JSON.parse(readFileSync(join(dir, 'verdict.json'), 'utf8'))).toMatchObject({ verdict: 'violated', exitCode: 1 });
     expect(lab(['analyze', dir], runs).status).toBe(1);
     expect(r.stdout).toContain(
-      '  upload-start()\n  fault(fault=timeout@rgw-link)\n  upload-patch(upload=0 bytes=100)\n  heal(fault=timeout@rgw-link)\n  upload-status(upload=0)\n',
+      '  upload-start()\n  fault(fault=timeout@rgw-link)\n  upload-patch(upload=0 bytes=100)\n  push(layers=small chunked=false)\n  heal(fault=timeout@rgw-link)\n  upload-status(upload=0)\n',
     );
   });
 });

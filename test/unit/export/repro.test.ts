@@ -56,7 +56,7 @@ const verdict = {
   expected: 'reproduced',
   crashes: [],
   checks: {
-    'push-5xx': result({ ops: [1] }),
+    'push-5xx': result({ ops: [0, 1] }),
     's3-front-504': result({ seqs: [5] }),
     silent: result({ evidence: ['0 object-store requests'] }),
     integrity: result({ kind: 'invariant', valid: false, ops: [2] }),
@@ -114,7 +114,7 @@ describe("a bundle's repro.sh", () => {
     expect(script).toContain('GC_PROGRAM=${REGISTRY_PROGRAM:-registry}');
   });
 
-  it("checks the symptom's checks by the ops and log lines they rest on; an absence is told, not checked", () => {
+  it("checks the symptom's checks by the ops that tell it (not an ok push it also cites) and the log lines it rests on; an absence is told, not checked", () => {
     const symptom = script.slice(script.indexOf('== the symptom')).split('\n').slice(1, 13);
     expect(symptom).toEqual([
       'check push-5xx',

@@ -71,3 +71,18 @@ describe('the fuzzer as data', () => {
     expect(fc.sample(commandArbitrary([]), 300).some((c) => c.cmd === 'fault' || c.cmd === 'heal')).toBe(false);
   });
 });
+
+describe("the fuzzer's stack for each backend", () => {
+  it("is Swift's preset with a faultable link to every server, each fault kind on each", () => {
+    const s = fuzzScenario('swift', ['link-down']);
+    expect(s.topology.registry).toMatchObject({ storage: 'swift' });
+    expect(Object.keys(s.topology.links)).toEqual(['a1-link', 'c1-link', 'c2-link', 'c3-link', 'o1-link', 'o2-link', 'o3-link']);
+    expect(s.topology.links['o3-link']).toEqual({ from: 'object-store', to: 'object-store:o3' });
+    expect(s.faults['link-down@c3-link']).toEqual({ kind: 'link-down', link: 'c3-link' });
+    expect(Object.keys(s.faults)).toHaveLength(7);
+  });
+
+  it('is the S3 preset for an S3 store, the toxics on its write link', () => {
+    expect(Object.keys(fuzzScenario('ceph', ['link-down', 'timeout']).faults)).toEqual(['link-down@rgw-link', 'timeout@rgw-link']);
+  });
+});
