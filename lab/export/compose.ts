@@ -34,7 +34,7 @@ export interface ComposeProject {
   /** the lab's image folders the project builds (products with no upstream image) */
   builds: string[];
   /** per role, the variable naming its program where the upstream image calls it otherwise */
-  programVars: Record<string, { name: string; upstream: string; local: string }>;
+  programVars: Record<string, { name: string; upstream: string }>;
 }
 
 /** The text with the run's paths moved under the mount and its wildcard listens on loopback. */
@@ -124,7 +124,7 @@ export function composeProject(o: ComposeInput): ComposeProject {
       let first = composeWord(program);
       if (renamed) {
         const name = varOf(role, 'PROGRAM');
-        programVars[role] = { name, upstream: renamed, local: program };
+        programVars[role] = { name, upstream: renamed };
         env.push(`${name}=${program}`);
         first = JSON.stringify(`\${${name}:-${renamed}}`);
       }

@@ -11,23 +11,13 @@ import type { RunJson, Verdict } from '../core/run-files.ts';
 import { IMAGES_DIR, imageTag } from '../provision/images.ts';
 import { PRODUCTS } from '../products/index.ts';
 import { imagesOf, type TopologyData } from '../products/topology.ts';
-import { readRecipe, type RecipeStep } from '../runtime/recipe.ts';
+import { readRecipe, type RecipeStep, setupOf } from '../runtime/recipe.ts';
 import { composeProject, relocate } from './compose.ts';
 import { writeLayout } from './oci-layout.ts';
 import { freshSecret, type Redaction, redact } from './redact.ts';
 import { reproScript, unscripted } from './repro.ts';
 
 const LIB = join(import.meta.dirname, 'repro-lib.sh');
-
-/** Each component's steps up to and including its readiness (what it did to start, not what faults did later). */
-export function setupOf(recipe: readonly RecipeStep[]): RecipeStep[] {
-  const ready = new Set<string>();
-  return recipe.filter((s) => {
-    if (ready.has(s.role)) return false;
-    if (s.kind === 'ready') ready.add(s.role);
-    return true;
-  });
-}
 
 /** The lab's image folder, suite and tag for each role: the tags the run ran, or those the container runtime would. */
 function labImages(run: RunJson) {
@@ -46,7 +36,6 @@ function copyBuild(name: string, to: string): void {
 }
 
 export interface Reproducer {
-  files: string[];
   /** why there is no repro.sh, when there is none */
   missing?: string;
 }
@@ -57,9 +46,9 @@ export function writeReproducer(
   o: { run: RunJson; verdict: Verdict; events: readonly LabEvent[]; redaction: Redaction },
 ): Reproducer {
   const recipe = readRecipe(runDir);
-  if (recipe.length === 0) return { files: [], missing: 'the run has no recipe.ndjson (it was made by an older lab)' };
+  if (recipe.length === 0) return { missing: 'the run has no recipe.ndjson (it was made by an older lab)' };
   const cannot = unscripted(o.run, o.events);
-  if (cannot.length) return { files: [], missing: `no script for ${cannot.join(', ')}` };
+  if (cannot.length) return { missing: `no script for ${cannot.join(', ')}` };
   const setup = JSON.parse(relocate(JSON.stringify(setupOf(recipe)), runDir)) as RecipeStep[];
   const upstream = Object.fromEntries(
     Object.entries(o.run.products).map(([role, product]) => [role, PRODUCTS.find(product)?.upstream?.(o.run.versions[product] ?? '')]),
@@ -83,5 +72,5 @@ export function writeReproducer(
   for (const d of compose.dirs) mkdirSync(join(out, d), { recursive: true });
   writeLayout(join(out, 'images'), o.events);
   for (const name of compose.builds) copyBuild(name, join(out, 'build', name));
-  return { files: Object.keys(files) };
+  return {};
 }

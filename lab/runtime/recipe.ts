@@ -33,6 +33,16 @@ export function noteStep(runDir: string, step: RecipeStep): void {
   appendFileSync(join(runDir, FILE), `${JSON.stringify(step)}\n`);
 }
 
+/** Each component's steps up to and including its readiness (what it did to start, not what faults did later). */
+export function setupOf(recipe: readonly RecipeStep[]): RecipeStep[] {
+  const ready = new Set<string>();
+  return recipe.filter((s) => {
+    if (ready.has(s.role)) return false;
+    if (s.kind === 'ready') ready.add(s.role);
+    return true;
+  });
+}
+
 /** The recipe of a run; empty for a run older than recipes. */
 export function readRecipe(runDir: string): RecipeStep[] {
   const file = join(runDir, FILE);

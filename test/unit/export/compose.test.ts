@@ -93,7 +93,7 @@ describe('a run as a compose project', () => {
     expect(yaml).toContain('entrypoint: ["${FAULT_PROXY_PROGRAM:-/toxiproxy}", "-host", "127.0.0.1", "-port", "4000"]');
     expect(yaml).toContain('      LOG_LEVEL: "info"');
     expect(project.files['local.env']).toContain('REGISTRY_PROGRAM=docker-registry\n');
-    expect(project.programVars.registry).toEqual({ name: 'REGISTRY_PROGRAM', upstream: 'registry', local: 'docker-registry' });
+    expect(project.programVars.registry).toEqual({ name: 'REGISTRY_PROGRAM', upstream: 'registry' });
   });
 
   it('gives a component of several programs an entrypoint that does what the lab did, in order, retrying commands once a program runs', () => {

@@ -2,8 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { setupOf } from '../../../lab/export/reproducer.ts';
-import { noteStep, ownEnv, readRecipe, type RecipeStep } from '../../../lab/runtime/recipe.ts';
+import { noteStep, ownEnv, readRecipe, type RecipeStep, setupOf } from '../../../lab/runtime/recipe.ts';
 
 describe("a run's recipe", () => {
   it('reads back every step written, in order; a run without one has none', () => {
