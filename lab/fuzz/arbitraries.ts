@@ -19,6 +19,13 @@ export function commandArbitrary(faults: readonly string[], opening = false): fc
   return fc.oneof(...kinds);
 }
 
+/** Runs one command of a case and checks the invariants after it (a Violation when one broke). */
+export async function runCommand(command: Data, m: Model, ctx: OpContext): Promise<void> {
+  ctx.ran.push(command);
+  await execute(command, m, ctx);
+  verify(ctx.caseEvents);
+}
+
 /** One command of a case, as fast-check's model-based testing runs it; `when`: what its fuzz spec adds to where
  * it applies. */
 export class Step implements fc.AsyncCommand<Model, OpContext> {
@@ -31,10 +38,8 @@ export class Step implements fc.AsyncCommand<Model, OpContext> {
     return applies(this.command, m as Model) && (this.when?.(m as Model) ?? true);
   }
 
-  async run(m: Model, ctx: OpContext): Promise<void> {
-    ctx.ran.push(this.command);
-    await execute(this.command, m, ctx);
-    verify(ctx.caseEvents);
+  run(m: Model, ctx: OpContext): Promise<void> {
+    return runCommand(this.command, m, ctx);
   }
 
   toString(): string {

@@ -1,7 +1,8 @@
 // `lab fuzz`: fast-check's model-based testing against the real stack. Each case works in its own
-// repository namespace and ends with every fault healed and every acknowledged upload looked at again, so
-// cases are independent and shrinking converges. Every case and shrink step is recorded in one run, whose
-// verdict (violated when a case broke an invariant, else holds) is its exit code.
+// repository namespace and ends with every fault healed and everything acknowledged read again (case-end.ts),
+// so cases are independent and shrinking converges; then the counterexample's fault schedule is shortened
+// (schedule.ts). Every case, shrink step and trial is recorded in one run, whose verdict (violated when a case
+// broke an invariant, else holds) is its exit code.
 import fc from 'fast-check';
 import { judge } from '../checks/verdict.ts';
 import { Interrupted } from '../core/errors.ts';
@@ -12,12 +13,13 @@ import { OpContext } from '../ops/context.ts';
 import { applies, describeCommand, execute } from '../ops/index.ts';
 import { Model } from '../ops/model.ts';
 import { Recorder } from '../ops/recorder.ts';
-import { openUploadChecks } from '../ops/upload-status.ts';
 import { FAULT_PROXY } from '../products/capabilities.ts';
 import { openRun, StackRun } from '../runner/run.ts';
-import { caseArbitrary, type Step } from './arbitraries.ts';
+import { caseArbitrary, runCommand, type Step } from './arbitraries.ts';
+import { caseEnd } from './case-end.ts';
 import { coverage } from './coverage.ts';
-import { fuzzScenario, reproducer } from './scenario.ts';
+import { fuzzScenario, readsAtEnd, reproducer } from './scenario.ts';
+import { shortenSchedule } from './schedule.ts';
 import { verify, Violation } from './verify.ts';
 
 type Data = { cmd: string } & Record<string, unknown>;
@@ -55,12 +57,14 @@ export interface FuzzResult {
 
 export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
   const scenario = fuzzScenario(o.backend, o.faults);
+  const reads = readsAtEnd(o.backend);
   const opts = { scenario, file: 'lab fuzz', seed: o.seed, runtime: o.runtime, signal: o.signal, progress: o.progress, live: o.live, runsDir: o.runsDir };
   await using run = openRun(opts);
   let cases = 0;
   let shrink = 0;
   let firstFailure: number | undefined;
-  let last: { commands: Data[]; violation: Violation } | undefined;
+  /** the last case that broke an invariant: what it ran (`untilEnd` of them before the case's end) */
+  let last: { commands: Data[]; violation: Violation; untilEnd: number } | undefined;
   let result: fc.RunDetails<[[Step, Iterable<fc.AsyncCommand<Model, OpContext>>]]>;
   let t0 = 0;
   {
@@ -69,39 +73,61 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
     using ctx = new OpContext(lab.stack, new Recorder(lab.registry, run.events, o.signal), run.events, lab.faults, o.seed);
     const toxiproxy = lab.stack.capable('fault-proxy', FAULT_PROXY).client;
 
-    const property = fc.asyncProperty(caseArbitrary(lab.faults.names, o.maxCommands, o.replayPath), async ([opener, steps]) => {
+    /** One case: `body` runs its commands, then its end (faults healed, what was acknowledged looked at again).
+     * The commands it ran before the end when it broke an invariant, else undefined. */
+    const runCase = async (body: (m: Model) => Promise<void>): Promise<Data[] | undefined> => {
       o.signal.throwIfAborted();
       const n = cases++;
       const model = new Model(`fuzz/c${n}`);
+      const label = `case ${n}${shrink ? ` (shrink ${shrink})` : ''}`;
       ctx.newCase();
       run.events.append({ type: 'fuzz.case', case: n, step: 'start', shrink });
+      let untilEnd: number | undefined;
       try {
-        await opener.run(model, ctx);
-        await fc.asyncModelRun(() => ({ model, real: ctx }), steps);
-        // the end of a case: heal, then look again at what was acknowledged
-        for (const c of [...[...model.faults].map((fault): Data => ({ cmd: 'heal', fault })), ...openUploadChecks(model)]) {
+        await body(model);
+        untilEnd = ctx.ran.length;
+        for (const c of caseEnd(model, reads) as Data[]) {
           ctx.ran.push(c);
           if (applies(c, model)) await execute(c, model, ctx);
         }
         verify(ctx.caseEvents);
         run.events.append({ type: 'fuzz.case', case: n, step: 'end', shrink, outcome: 'pass', commands: ctx.ran.map(describeCommand) });
-        o.progress(`case ${n}${shrink ? ` (shrink ${shrink})` : ''}: ${ctx.ran.length} commands, pass`);
+        o.progress(`${label}: ${ctx.ran.length} commands, pass`);
+        return undefined;
       } catch (e) {
         if (!(e instanceof Violation)) throw e;
         firstFailure ??= performance.now();
-        last = { commands: [...ctx.ran], violation: e };
+        last = { commands: [...ctx.ran], violation: e, untilEnd: untilEnd ?? ctx.ran.length };
         run.events.append({ type: 'fuzz.case', case: n, step: 'end', shrink, outcome: 'fail', commands: ctx.ran.map(describeCommand), error: e.message });
-        o.progress(`case ${n}${shrink ? ` (shrink ${shrink})` : ''}: ${ctx.ran.length} commands, FAIL ${e.message}`);
+        o.progress(`${label}: ${ctx.ran.length} commands, FAIL ${e.message}`);
         shrink++;
-        throw e;
+        return last.commands.slice(0, last.untilEnd);
       } finally {
         await toxiproxy.reset();
         run.events.flush();
       }
+    };
+
+    const property = fc.asyncProperty(caseArbitrary(lab.faults.names, o.maxCommands, o.replayPath), async ([opener, steps]) => {
+      const broke = await runCase(async (model) => {
+        await opener.run(model, ctx);
+        await fc.asyncModelRun(() => ({ model, real: ctx }), steps);
+      });
+      if (broke) throw last!.violation;
     });
 
     try {
       result = await fc.check(property, { numRuns: o.runs, seed: o.seed, ...(o.path !== undefined && { path: o.path, endOnFailure: true }) });
+      // then the fault schedule (not when replaying a case: that runs it exactly)
+      if (result.failed && last && o.path === undefined) {
+        const found = last.commands.slice(0, last.untilEnd);
+        o.progress(`shortening the schedule of the ${found.length} commands found: fewer commands, faults later`);
+        await shortenSchedule(found, (commands) =>
+          runCase(async (model) => {
+            for (const c of commands) if (applies(c, model)) await runCommand(c, model, ctx);
+          }),
+        );
+      }
     } finally {
       lab.outcome = o.signal.aborted ? 'interrupted' : 'completed';
     }
@@ -137,7 +163,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
     run: { id: run.id, dir: run.dir },
     cases,
     failed,
-    shrinks: result.numShrinks,
+    shrinks: Math.max(0, shrink - 1),
     seconds: { total: (end - t0) / 1000, ...(firstFailure !== undefined && { toFind: (firstFailure - t0) / 1000, toShrink: (end - firstFailure) / 1000 }) },
     ...(failed && { counterexample: last!.commands, violation: last!.violation }),
     verdict,

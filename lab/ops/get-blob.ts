@@ -1,8 +1,9 @@
 // GET the blob a committed upload made, hashing every byte.
+import fc from 'fast-check';
 import { z } from 'zod';
 import { sha256 } from '../../fixtures/image.ts';
 import { command, opKind } from './op.ts';
-import { index } from './model.ts';
+import { FUZZ_INDEX, index } from './model.ts';
 import { pulledBlob } from './pull.ts';
 
 export const getBlob = opKind({ name: 'get-blob', args: z.object({ repo: z.string(), digest: z.string() }), value: z.object({ blobs: z.array(pulledBlob) }) });
@@ -26,6 +27,7 @@ export default {
             : { outcome: 'fail', value: { blobs: [blob] }, error: 'bytes do not match their digest' };
         });
       },
+      fuzz: () => ({ weight: 1, arbitrary: fc.record({ upload: FUZZ_INDEX }) }),
     }),
   ],
 };

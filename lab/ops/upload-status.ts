@@ -1,7 +1,7 @@
 // GET an open upload: what the registry still holds of it (the last byte, -1 for none).
 import fc from 'fast-check';
 import { z } from 'zod';
-import { FUZZ_INDEX, index, type Model } from './model.ts';
+import { FUZZ_INDEX, index } from './model.ts';
 import { command, opKind } from './op.ts';
 
 export const uploadStatus = opKind({
@@ -25,11 +25,5 @@ const uploadStatusCommand = command({
   },
   fuzz: () => ({ weight: 1, arbitrary: fc.record({ upload: FUZZ_INDEX }) }),
 });
-
-/** The status of every open upload the registry acknowledged bytes of: what the end of a case looks at. */
-export function openUploadChecks(m: Model): { cmd: 'upload-status'; upload: number }[] {
-  const live = m.uploads.filter((u) => u.state === 'open');
-  return live.flatMap((u, i) => (u.acked >= 0 ? [{ cmd: 'upload-status' as const, upload: i }] : []));
-}
 
 export default { kind: uploadStatus, commands: [uploadStatusCommand] };

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { alive, eventsOf, lab, labAsync, runsDir, started } from './lab-cli.ts';
 
 const REPRODUCER = resolve(import.meta.dirname, '..', 'fixtures', 'scenarios', 'fuzz-patch-stall.json');
-// failure.json of `lab fuzz --faults timeout --seed 1030374650`: its fast-check paths replay only with the same arbitraries
+// failure.json of `lab fuzz --faults timeout --seed 1764260772`: its fast-check paths replay only with the same arbitraries
 const FAILED = resolve(import.meta.dirname, '..', 'fixtures', 'runs', 'fuzz-failure');
 
 describe('lab fuzz', () => {
@@ -59,17 +59,17 @@ describe('lab rerun', () => {
     const runs = runsDir();
     const r = await labAsync(['rerun', FAILED], runs);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^fuzz: replaying path 14:4:3:3:3:3:3:3:3 of seed 1030374650, backend ceph, faults timeout/m);
+    expect(r.stdout).toMatch(/^fuzz: replaying path 0:4:1 of seed 1764260772, backend ceph, faults timeout/m);
     expect(r.stdout).toMatch(/^1 cases in /m);
     expect(r.stdout).toMatch(
-      /^VIOLATION honest-errors: op 1 PATCH of upload 0 \(fuzz\/c0\/upload-0\) got 202 with Range 0-99; op 3 upload-status then found HTTP 404 BLOB_UPLOAD_INVALID/m,
+      /^VIOLATION honest-errors: op 1 PATCH of upload 0 \(fuzz\/c0\/upload-0\) got 202 with Range 0-99; op 2 upload-status then found HTTP 404 BLOB_UPLOAD_INVALID/m,
     );
     // the fuzz run's verdict and its exit code agree
     const dir = join(runs, readdirSync(runs)[0]!);
     expect(JSON.parse(readFileSync(join(dir, 'verdict.json'), 'utf8'))).toMatchObject({ verdict: 'violated', exitCode: 1 });
     expect(lab(['analyze', dir], runs).status).toBe(1);
     expect(r.stdout).toContain(
-      '  upload-start()\n  fault(fault=timeout@rgw-link)\n  upload-patch(upload=0 bytes=100)\n  push(layers=small chunked=false)\n  heal(fault=timeout@rgw-link)\n  upload-status(upload=0)\n',
+      '  upload-start()\n  fault(fault=timeout@rgw-link)\n  upload-patch(upload=0 bytes=100)\n  heal(fault=timeout@rgw-link)\n  upload-status(upload=0)\n',
     );
   });
 });
@@ -91,4 +91,28 @@ describe('a reproducer written by lab fuzz', () => {
     const stalled = events.filter((e) => e.type === 'access' && e.component === 's3-front' && e.status === 504 && e.flags === 'SI');
     expect(stalled.length).toBeGreaterThanOrEqual(4);
   });
+});
+
+describe('lab fuzz --backend swift', () => {
+  it('finds acknowledged bytes that a replica cut lost, and its reproducer reproduces them with lab scenario', async () => {
+    const runs = runsDir();
+    const r = await labAsync(['fuzz', '--backend', 'swift', '--faults', 'link-down', '--runs', '100', '--seed', '1'], runs, 600_000);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^VIOLATION (durability|integrity): /m);
+    const dir = join(runs, readdirSync(runs)[0]!);
+    const failure = JSON.parse(readFileSync(join(dir, 'failure.json'), 'utf8'));
+    expect(['durability', 'integrity']).toContain(failure.checker);
+    // the shrunk case cuts one of Swift's servers, and reads back wrong bytes after the heal
+    const reproducer = JSON.parse(readFileSync(join(dir, 'reproducer.json'), 'utf8'));
+    expect(Object.values(reproducer.faults)).toEqual([expect.objectContaining({ kind: 'link-down', link: expect.stringMatching(/^[aco]\d-link$/) })]);
+    expect(reproducer.topology['object-store']).toMatchObject({ product: 'swift', errorSuppressionS: 0 });
+    const again = lab(['scenario', join(dir, 'reproducer.json'), '--json'], runs);
+    expect(again.status).toBe(0);
+    const v = JSON.parse(again.stdout);
+    expect(v.verdict).toBe('reproduced');
+    expect(v.checks[failure.checker].valid).toBe(false);
+    expect(v.checks[failure.checker].evidence.join('\n')).toMatch(/bytes do not match their digest|cut short/);
+    for (const p of started(eventsOf(v.dir))) expect(alive(p.pid)).toBe(false);
+  }, 600_000);
 });

@@ -9,7 +9,21 @@ import { SERVERS, Swift } from './swift.ts';
 export default defineProduct({
   name: 'swift',
   about: "OpenStack Swift (Debian's 2.30): tempauth proxy, one account, three container and three object servers, memcached",
-  fills: { 'object-store': z.object({}).strict() },
+  fills: {
+    'object-store': z
+      .object({
+        errorSuppressionS: z
+          .number()
+          .int()
+          .min(0)
+          .max(3600)
+          .default(60)
+          .describe(
+            "how long the proxy leaves a server alone after ten errors (its error_suppression_interval; 0: never): a write meanwhile leaves that server's container listing without the object",
+          ),
+      })
+      .strict(),
+  },
   programs: {
     'swift-proxy-server': apt('swift-proxy'),
     'swift-account-server': apt('swift-account'),
@@ -28,10 +42,10 @@ export default defineProduct({
     about: (role) => `${role} → ${role}:<server> (the ring entry of one of ${SERVERS.map(([, dev]) => dev).join(' ')})`,
     wires: (l, role) => l.from === role && l.to.startsWith(`${role}:`),
   },
-  build: ({ role, topology }) => {
+  build: ({ role, opts, topology }) => {
     const faulted = new Map(
       topology.links.filter((l) => l.from === role && l.to.startsWith(`${role}:`)).map((l) => [l.to.split(':')[1]!, { proxy: 'fault-proxy', link: l.name }]),
     );
-    return { component: new Swift(role, faulted), dependsOn: faulted.size > 0 ? ['fault-proxy'] : [] };
+    return { component: new Swift(role, faulted, opts.errorSuppressionS), dependsOn: faulted.size > 0 ? ['fault-proxy'] : [] };
   },
 });

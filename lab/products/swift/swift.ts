@@ -39,6 +39,7 @@ export class Swift extends Component {
   constructor(
     role: string,
     private readonly faulted: ReadonlyMap<string, { proxy: string; link: string }> = new Map(),
+    private readonly errorSuppressionS = 60,
   ) {
     super(role);
   }
@@ -85,7 +86,14 @@ export class Swift extends Component {
     }
     this.render(
       join(d, 'etc', 'proxy-server.conf'),
-      swiftProxyConf({ port: this.port, bind: this.bindHost, dir: d, memcachePort: this.memcachePort, key: this.key }),
+      swiftProxyConf({
+        port: this.port,
+        bind: this.bindHost,
+        dir: d,
+        memcachePort: this.memcachePort,
+        key: this.key,
+        errorSuppressionS: this.errorSuppressionS,
+      }),
     );
     this.render(join(d, 'etc', 'rings.py'), ringScript(join(d, 'etc'), servers));
     await this.run(this.ctx.programs.path('python3'), [join(d, 'etc', 'rings.py')]);

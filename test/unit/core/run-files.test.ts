@@ -39,7 +39,7 @@ describe('run files', () => {
   });
 
   it('reads a fuzz failure', () => {
-    expect(readFailure(join(FIXTURES, 'fuzz-failure'))).toMatchObject({ backend: 'ceph', seed: 1030374650, checker: 'honest-errors', faults: ['timeout'] });
+    expect(readFailure(join(FIXTURES, 'fuzz-failure'))).toMatchObject({ backend: 'ceph', seed: 1764260772, checker: 'honest-errors', faults: ['timeout'] });
   });
 
   it('says which file and field is wrong', () => {
