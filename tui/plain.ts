@@ -3,7 +3,7 @@
 import { describe } from '../lab/core/events/describe.ts';
 import type { EventSource } from '../lab/core/events/source.ts';
 import { project, type RunMeta } from './store.ts';
-import { laneRows, LEGEND, type Row } from './view.ts';
+import { labelWidth, laneRows, LEGEND, type Row } from './view.ts';
 
 const text = (r: Row) =>
   r
@@ -14,6 +14,7 @@ const at = (t: number) => `${(t / 1000).toFixed(2)}s`.padStart(9);
 
 export function plainReplay(meta: RunMeta, source: EventSource, width = 100): string[] {
   const tl = project(source, meta);
+  const label = labelWidth(tl, width);
   const versions = Object.entries(meta.versions)
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
@@ -21,8 +22,8 @@ export function plainReplay(meta: RunMeta, source: EventSource, width = 100): st
     `${meta.scenario}${meta.variant ? `/${meta.variant}` : ''}  seed ${meta.seed}  ${meta.backend}  ${versions}`,
     `run ${meta.id}  verdict: ${meta.verdict?.verdict ?? 'none'}  ${source.length} events, ${(tl.end / 1000).toFixed(2)} s`,
     '',
-    ...laneRows(tl, width, null, 14).map(text),
-    `${''.padEnd(15)}0s${`${(tl.end / 1000).toFixed(2)}s`.padStart(width - 17)}`,
+    ...laneRows(tl, width, null, label).map(text),
+    `${''.padEnd(label + 1)}0s${`${(tl.end / 1000).toFixed(2)}s`.padStart(width - label - 3)}`,
     `legend: ${LEGEND}`,
     '',
   ];

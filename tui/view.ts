@@ -84,6 +84,11 @@ interface Lane {
 const drawn = new WeakMap<Timeline, Map<number, Lane[]>>();
 
 /** The lanes at `width`; with a clock, the cursor column and the time axis under them. */
+/** The lanes' label width: their longest name (imported lanes name a host too), between 14 and 26 columns. */
+export function labelWidth(tl: Timeline, width: number): number {
+  return width >= 60 ? Math.min(26, Math.max(14, ...tl.lanes.map((l) => l.name.length))) : 8;
+}
+
 export function laneRows(tl: Timeline, width: number, clock: number | null, label: number): Row[] {
   const cols = Math.max(1, width - label - 1);
   const end = Math.max(tl.end, 1);
@@ -231,7 +236,7 @@ function help(s: ReplayState, width: number): Row {
 
 export function screen(input: ScreenInput): Screen {
   const { width, height, meta, timeline: tl, state: s, visible: v } = input;
-  const label = width >= 60 ? 14 : 8;
+  const label = labelWidth(tl, width);
   const head = header(meta, tl, s, v).map((r) => clip(r, width));
   // with details open, the event takes the lanes' room; the axis stays to show where it is
   const allLanes = s.details ? laneRows(tl, width, s.clock, label).slice(-1) : laneRows(tl, width, s.clock, label);

@@ -9,6 +9,7 @@ import down from './down.ts';
 import exportRun from './export.ts';
 import fault from './fault.ts';
 import fuzz from './fuzz.ts';
+import importLogs from './import.ts';
 import { reapBefore } from './interrupts.ts';
 import list from './list.ts';
 import matrix from './matrix.ts';
@@ -23,7 +24,24 @@ import validate from './validate.ts';
 
 export type { Ui } from './command.ts';
 
-const COMMANDS: readonly Command[] = [scenario, matrix, suite, list, validate, analyze, replay, exportRun, fuzz, rerun, up, fault, down, provision, docs];
+const COMMANDS: readonly Command[] = [
+  scenario,
+  matrix,
+  suite,
+  list,
+  validate,
+  analyze,
+  replay,
+  exportRun,
+  importLogs,
+  fuzz,
+  rerun,
+  up,
+  fault,
+  down,
+  provision,
+  docs,
+];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -49,7 +49,7 @@ export type Runtime = (typeof RUNTIMES)[number];
 
 const runJsonSchema = z.object({
   id: z.string(),
-  mode: z.enum(['scenario', 'up', 'fuzz']).default('scenario'),
+  mode: z.enum(['scenario', 'up', 'fuzz', 'import']).default('scenario'),
   /** how components ran: natively or in containers */
   runtime: z.enum(RUNTIMES).default('native'),
   /** in containers, the image each role ran */
@@ -65,6 +65,14 @@ const runJsonSchema = z.object({
   /** role → the product filling it */
   products: z.record(z.string()).default({}),
   links: z.record(z.object({ from: z.string(), to: z.string() })).default({}),
+  /** an imported run: the files it was read from, each's format and host and how many lines were understood */
+  imported: z
+    .object({
+      files: z.array(
+        z.object({ file: z.string(), format: z.string(), host: z.string(), lines: z.number(), understood: z.number(), notUnderstood: z.array(z.string()) }),
+      ),
+    })
+    .optional(),
   /** the scenario as validated; its expectations are what `lab analyze` judges by */
   definition: expectationsSchema.passthrough(),
 });

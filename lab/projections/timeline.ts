@@ -64,6 +64,9 @@ export interface TimelineOptions {
   end?: number;
 }
 
+/** A lane is a component's; an imported line's is its host's component: "moss-fe2001 s3-front". */
+const laneOf = (e: { component: string; host?: string }) => (e.host ? `${e.host} ${e.component}` : e.component);
+
 function lanesOf(events: readonly LabEvent[]): Lane[] {
   const lanes = new Map<string, Lane>();
   const lane = (name: string, product: string) => {
@@ -83,7 +86,14 @@ function lanesOf(events: readonly LabEvent[]): Lane[] {
       pids?.delete(e.pid);
       if (!e.expected) l.segments.push({ from: e.t, state: 'crashed' });
       else if (!pids?.size && l.segments.at(-1)?.state !== 'crashed') l.segments.push({ from: e.t, state: 'exited' });
-    } else if (e.type === 'component.log') lane(e.component, e.product).notes.push({ t: e.t, level: e.level });
+    } else if (e.type === 'component.log') lane(laneOf(e), e.product).notes.push({ t: e.t, level: e.level });
+    else if (e.type === 'access' && e.host) {
+      // an imported line: its host's lane, up from its first line, its 5xx and flagged responses noted
+      const l = lane(laneOf(e), e.product);
+      if (l.segments.length === 0) l.segments.push({ from: e.t, state: 'running' });
+      if (e.status >= 500) l.notes.push({ t: e.t, level: 'error' });
+      else if (e.flags && e.flags !== '-') l.notes.push({ t: e.t, level: 'warn' });
+    }
   }
   return [...lanes.values()];
 }

@@ -35,7 +35,7 @@ export interface RunOptions {
   runtime?: Runtime;
 }
 
-export type Mode = RunJson['mode'];
+export type Mode = Exclude<RunJson['mode'], 'import'>;
 
 /** A run's directory, its event log followed live when asked. */
 export function openRun(o: RunOptions, name = o.scenario.name + (o.variant ? `-${o.variant}` : '')): RunDir {

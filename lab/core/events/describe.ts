@@ -2,6 +2,8 @@
 import { targetText, type LabEvent, type Target } from './schema.ts';
 
 const on = (targets: readonly Target[]) => targets.map(targetText).join(', ');
+/** the host an imported line was logged on, before its component */
+const at = (e: { host?: string }) => (e.host ? `${e.host} ` : '');
 const ms = (n: number | undefined) => (n === undefined ? '' : n >= 1000 ? ` ${(n / 1000).toFixed(2)}s` : ` ${Math.round(n)}ms`);
 
 /** Always one line: newlines and tabs inside log lines become spaces. */
@@ -26,9 +28,9 @@ function line(e: LabEvent): string {
     case 'component.exited':
       return `${e.component} (${e.product}) pid ${e.pid} exited ${e.code ?? e.signal}${e.expected ? '' : ' UNEXPECTEDLY'}`;
     case 'component.log':
-      return `${e.component} ${e.level}: ${e.line}`;
+      return `${at(e)}${e.component} ${e.level}: ${e.line}`;
     case 'access':
-      return `${e.component} ${e.method} ${e.status}${e.flags && e.flags !== '-' ? ` ${e.flags}` : ''}${ms(e.durationMs)}${e.upstream ? ` via ${e.upstream}` : ''} ${e.path}`;
+      return `${at(e)}${e.component} ${e.method} ${e.status}${e.flags && e.flags !== '-' ? ` ${e.flags}` : ''}${ms(e.durationMs)}${e.upstream ? ` via ${e.upstream}` : ''}${e.bytesIn !== undefined || e.bytesOut !== undefined ? ` received ${e.bytesIn ?? '-'} B, sent ${e.bytesOut ?? '-'} B` : ''} ${e.path}`;
     case 'http':
       return `op ${e.op} ${e.method} ${e.status ?? e.error ?? '?'}${ms(e.ms)} sent ${e.sent} B, received ${e.received} B ${e.path}`;
     case 'op.invoke':

@@ -9,6 +9,7 @@ import { upcast } from './upcast.ts';
 
 const T = Buffer.from('"t":');
 const TYPE = Buffer.from('"type":"');
+const HOST = Buffer.from('"host":"');
 const NL = 0x0a;
 const DOT = 0x2e;
 const ZERO = 0x30;
@@ -105,7 +106,10 @@ export class IndexedFile implements EventSource {
     if (at < 0 || at > end) return false;
     const c0 = this.buf[at + TYPE.length];
     const c1 = this.buf[at + TYPE.length + 1];
-    return !SKIP.some(([x, y]) => c0 === x && c1 === y);
+    if (!SKIP.some(([x, y]) => c0 === x && c1 === y)) return true;
+    // an imported access line (one with a host) is what its run's lanes are made of
+    const host = this.buf.indexOf(HOST, at);
+    return c0 === 0x61 && c1 === 0x63 && host > 0 && host < end;
   }
 
   private parse(start: number, end: number, line: number): LabEvent {

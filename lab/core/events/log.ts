@@ -13,6 +13,7 @@ export class EventLog {
   private seq = 0;
   private readonly start = performance.now();
   private readonly listeners = new Set<(e: LabEvent) => void>();
+  private pending: string[] = [];
 
   constructor(readonly file: string) {
     this.fd = openSync(file, 'a');
@@ -30,6 +31,17 @@ export class EventLog {
     return full;
   }
 
+  /** Writes an event that has its own seq, time and clock (imported lines), buffered: flush or close writes it. */
+  write(event: LabEvent): void {
+    this.pending.push(JSON.stringify(event));
+    if (this.pending.length >= 10_000) this.writePending();
+  }
+
+  private writePending(): void {
+    if (this.fd !== null && this.pending.length) writeSync(this.fd, this.pending.join('\n') + '\n');
+    this.pending = [];
+  }
+
   subscribe(listener: (e: LabEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -37,6 +49,7 @@ export class EventLog {
 
   /** A checkpoint: the lines so far reach the disk. */
   flush(): void {
+    this.writePending();
     if (this.fd !== null) fsyncSync(this.fd);
   }
 

@@ -68,6 +68,8 @@ export const eventSchema = z.discriminatedUnion('type', [
     type: z.literal('component.log'),
     component: z.string(),
     product: z.string(),
+    /** the host it was logged on (imported logs) */
+    host: z.string().optional(),
     level: z.enum(['info', 'warn', 'error']),
     line: z.string(),
   }),
@@ -77,6 +79,8 @@ export const eventSchema = z.discriminatedUnion('type', [
     type: z.literal('access'),
     component: z.string(),
     product: z.string(),
+    /** the host it was logged on (imported logs) */
+    host: z.string().optional(),
     method: z.string(),
     path: z.string(),
     status: z.number().int(),
@@ -85,6 +89,9 @@ export const eventSchema = z.discriminatedUnion('type', [
     /** where a proxy sent the request (envoy cluster, nginx upstream) */
     upstream: z.string().optional(),
     durationMs: z.number().optional(),
+    /** body bytes received from the client and sent to it, where the log says */
+    bytesIn: z.number().optional(),
+    bytesOut: z.number().optional(),
   }),
   z.object({ ...envelope, type: z.literal('op.invoke'), op: z.number().int(), kind: z.string(), args: json }),
   z.object({

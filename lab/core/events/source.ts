@@ -39,7 +39,7 @@ export class MemorySource implements EventSource {
   }
 
   timelineEvents(): LabEvent[] {
-    return this.events.filter((e) => TIMELINE_TYPES.has(e.type));
+    return this.events.filter((e) => TIMELINE_TYPES.has(e.type) || (e.type === 'access' && e.host !== undefined));
   }
 
   filter(term: string): Int32Array {
@@ -52,7 +52,8 @@ export class MemorySource implements EventSource {
   }
 }
 
-/** The events a timeline is folded from; the rest (access lines, HTTP exchanges) are only shown in detail. */
+/** The events a timeline is folded from; the rest (access lines, HTTP exchanges) are only shown in detail, but
+ * for the access lines of imported logs (with a host), which are what an imported run's lanes are made of. */
 export const TIMELINE_TYPES: ReadonlySet<LabEvent['type']> = new Set([
   'run.started',
   'run.finished',

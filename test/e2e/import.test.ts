@@ -1,0 +1,70 @@
+// `lab import` on production-like logs of the first seed's incident (fixtures/incident-logs.ts): several hosts,
+// envoy, radosgw in journald, the registry and nginx; then analyze and replay on the imported run.
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeIncidentLogs } from '../../fixtures/incident-logs.ts';
+import { eventsOf, lab, runsDir } from './lab-cli.ts';
+
+describe('lab import', () => {
+  it('reads every line of an incident on several hosts into one run that analyze and replay open', () => {
+    const logs = writeIncidentLogs(mkdtempSync(join(tmpdir(), 'lab-incident-')), 15_000, 7);
+    expect(logs.lines).toBeGreaterThan(14_000);
+    const runs = runsDir();
+    const r = lab(['import', ...logs.files], runs);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    for (const f of logs.files) expect(r.stdout).toMatch(new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: (\\d+) of \\1 lines understood`, 'm'));
+    expect(r.stdout).toMatch(/moss-fe2001\.journal\.json: \d+ of \d+ lines understood \(journald, host moss-fe2001\)/);
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^run: .*-import$/);
+    const dir = join(runs, readdirSync(runs)[0]!);
+    const meta = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
+    expect(meta.mode).toBe('import');
+    expect(meta.imported.files.map((f: { file: string }) => f.file)).toEqual(logs.files);
+    // the stretch of 504 SI is on the two frontends that had it, with envoy's bytes; radosgw never logged those paths
+    const events = eventsOf(dir);
+    expect(events).toHaveLength(logs.lines);
+    const stalled = events.filter((e) => e.type === 'access' && e.status === 504 && e.flags === 'SI');
+    expect(stalled.length).toBe(logs.stalled['moss-fe2001']! + logs.stalled['moss-fe2002']!);
+    expect(new Set(stalled.map((e) => e.type === 'access' && e.host))).toEqual(new Set(['moss-fe2001', 'moss-fe2002']));
+    expect(stalled.every((e) => e.type === 'access' && e.bytesIn === 0 && e.bytesOut === 14)).toBe(true);
+    const rgwPaths = new Set(events.flatMap((e) => (e.type === 'access' && e.component === 'object-store' ? [e.path] : [])));
+    expect(rgwPaths.size).toBeGreaterThan(1000);
+    expect(stalled.some((e) => e.type === 'access' && rgwPaths.has(e.path))).toBe(false);
+    // in time order across the files
+    expect(events.every((e, i) => i === 0 || e.t >= events[i - 1]!.t - 1000)).toBe(true);
+
+    const analyzed = lab(['analyze', dir], runs);
+    expect(analyzed.status).toBe(0);
+    expect(analyzed.stdout).toContain('✓ symptom s3-front flag SI');
+    expect(analyzed.stdout).toMatch(/moss-fe200[12] s3-front PUT 504 SI/);
+
+    const replay = lab(['replay', dir, '--plain'], runs);
+    expect(replay.status).toBe(0);
+    const lane = (name: string) => replay.stdout.split('\n').find((l) => l.startsWith(name)) ?? '';
+    expect(lane('moss-fe2001 s3-front')).toContain('!');
+    expect(lane('moss-fe2002 s3-front')).toContain('!');
+    expect(lane('moss-fe2003 s3-front')).toMatch(/^moss-fe2003 s3-front +=+$/);
+    expect(lane('registry2001 registry ')).toContain('!');
+  });
+
+  it('counts and shows the lines it does not understand, and goes on', () => {
+    const logs = writeIncidentLogs(mkdtempSync(join(tmpdir(), 'lab-incident-')), 300, 2);
+    const envoy = logs.files.find((f) => f.endsWith('moss-fe2001.global_tls.log'))!;
+    appendFileSync(envoy, 'a line from somewhere else\nanother\n');
+    const runs = runsDir();
+    const r = lab(['import', envoy], runs);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/: (\d+) of (\d+) lines understood \(envoy, host moss-fe2001\); not understood: 2, e\.g\. "a line from somewhere else"$/m);
+  });
+
+  it('rejects bad input with one line, before it writes a run', () => {
+    const runs = runsDir();
+    expect(lab(['import', 'no-such.log'], runs)).toMatchObject({ status: 2, stderr: 'lab: no-such.log: no such file\n' });
+    expect(lab(['import', 'README.md', '--as', 'syslog'], runs).stderr).toMatch(/^lab: --as syslog: unknown format; known: journald, envoy, /);
+    expect(lab(['import', 'package.json'], runs).stderr).toMatch(/^lab: package\.json: no line of its first 50 is in a format the lab reads/);
+    expect(lab(['import'], runs).status).toBe(2);
+    expect(existsSync(runs) ? readdirSync(runs) : []).toEqual([]);
+  });
+});
