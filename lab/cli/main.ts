@@ -3,6 +3,7 @@
 import { LabError } from '../core/errors.ts';
 import { setVerbose } from '../core/lab-log.ts';
 import analyze from './analyze.ts';
+import compare from './compare.ts';
 import { helpOf, parse, UsageError, type Command, type Ui } from './command.ts';
 import docs from './docs.ts';
 import down from './down.ts';
@@ -34,6 +35,7 @@ const COMMANDS: readonly Command[] = [
   replay,
   exportRun,
   importLogs,
+  compare,
   fuzz,
   rerun,
   up,

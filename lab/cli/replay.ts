@@ -8,7 +8,8 @@ export default defineCommand({
   usage: 'RUN [--plain]',
   summary: 'the run\'s timeline in the terminal (RUN: an id, a path, or "last")',
   help: `  --plain        plain text (the lanes and one line per event), also whenever stdout is not a terminal
-keys: space play/pause, ←/→ step, [ ] speed, g/G start/end, / filter, n next finding, enter the whole event, q quit`,
+keys: space play/pause, ←/→ step, [ ] speed, g/G start/end, / filter (a component, op kind, outcome, status or
+type, or text in a path, log line, error or host), n next finding, enter the whole event, q quit`,
   options: { plain: { type: 'boolean' } },
   positionals: { min: 0, max: 1 },
   async run({ values, positionals }, ui) {

@@ -8,6 +8,8 @@ export type Fact = Extract<NewEvent, { type: 'access' | 'component.log' }>;
 export interface Parsed {
   at: number;
   fact: Fact;
+  /** a second fact of the same line (a registry's error line is an access and a log line) */
+  also?: Fact;
 }
 
 export interface ParseOptions {

@@ -97,12 +97,14 @@ export async function importLogs(o: ImportOptions): Promise<{ run: { id: string;
   let seq = 0;
   let t0: number | undefined;
   let seen = findings.start();
-  for await (const { at, fact } of merged(streams)) {
+  for await (const { at, fact, also } of merged(streams)) {
     t0 ??= at;
-    const e = { seq: seq++, t: Math.max(0, Math.round((at - t0) * 10) / 10), at: new Date(at).toISOString(), ...fact };
-    run.events.write(e);
-    seen = findings.add(seen, fact);
-    if (seq % 1_000_000 === 0) o.progress?.(`${seq.toLocaleString('en')} events`);
+    const t = Math.max(0, Math.round((at - t0) * 10) / 10);
+    for (const f of also ? [fact, also] : [fact]) {
+      run.events.write({ seq: seq++, t, at: new Date(at).toISOString(), ...f });
+      seen = findings.add(seen, f);
+      if (seq % 1_000_000 === 0) o.progress?.(`${seq.toLocaleString('en')} events`);
+    }
   }
   const products = Object.fromEntries(plan.map((p) => [p.format.component, p.format.product]));
   const meta: Omit<RunJson, 'definition'> & { definition: unknown; imported: unknown } = {

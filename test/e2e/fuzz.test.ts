@@ -107,7 +107,7 @@ describe('lab fuzz --backend swift', () => {
     const reproducer = JSON.parse(readFileSync(join(dir, 'reproducer.json'), 'utf8'));
     expect(Object.values(reproducer.faults)).toEqual([expect.objectContaining({ kind: 'link-down', link: expect.stringMatching(/^[aco]\d-link$/) })]);
     expect(reproducer.topology['object-store']).toMatchObject({ product: 'swift', errorSuppressionS: 0 });
-    const again = lab(['scenario', join(dir, 'reproducer.json'), '--json'], runs);
+    const again = await labAsync(['scenario', join(dir, 'reproducer.json'), '--json'], runs);
     expect(again.status).toBe(0);
     const v = JSON.parse(again.stdout);
     expect(v.verdict).toBe('reproduced');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeIncidentLogs } from '../../fixtures/incident-logs.ts';
-import { eventsOf, lab, runsDir } from './lab-cli.ts';
+import { eventsOf, lab, runsDir, scenarioRun } from './lab-cli.ts';
 
 describe('lab import', () => {
   it('reads every line of an incident on several hosts into one run that analyze and replay open', () => {
@@ -24,9 +24,12 @@ describe('lab import', () => {
     expect(meta.imported.files.map((f: { file: string }) => f.file)).toEqual(logs.files);
     // the stretch of 504 SI is on the two frontends that had it, with envoy's bytes; radosgw never logged those paths
     const events = eventsOf(dir);
-    expect(events).toHaveLength(logs.lines);
+    const stalls = logs.stalled['moss-fe2001']! + logs.stalled['moss-fe2002']!;
+    // a line each, and the registry's error lines a log line besides
+    expect(events).toHaveLength(logs.lines + stalls);
+    expect(events.filter((e) => e.type === 'component.log' && e.component === 'registry' && e.level === 'error')).toHaveLength(stalls);
     const stalled = events.filter((e) => e.type === 'access' && e.status === 504 && e.flags === 'SI');
-    expect(stalled.length).toBe(logs.stalled['moss-fe2001']! + logs.stalled['moss-fe2002']!);
+    expect(stalled.length).toBe(stalls);
     expect(new Set(stalled.map((e) => e.type === 'access' && e.host))).toEqual(new Set(['moss-fe2001', 'moss-fe2002']));
     expect(stalled.every((e) => e.type === 'access' && e.bytesIn === 0 && e.bytesOut === 14)).toBe(true);
     const rgwPaths = new Set(events.flatMap((e) => (e.type === 'access' && e.component === 'object-store' ? [e.path] : [])));
@@ -67,4 +70,32 @@ describe('lab import', () => {
     expect(lab(['import'], runs).status).toBe(2);
     expect(existsSync(runs) ? readdirSync(runs) : []).toEqual([]);
   });
+});
+
+describe('lab compare', () => {
+  it("holds stream-idle-504's chain against the incident's logs (every link), and another scenario's (none)", async () => {
+    const logs = writeIncidentLogs(mkdtempSync(join(tmpdir(), 'lab-incident-')), 15_000, 3);
+    const runs = runsDir();
+    expect(lab(['import', ...logs.files], runs).status).toBe(0);
+    const imported = join(runs, readdirSync(runs)[0]!);
+    const stream = await scenarioRun('stream-idle-504');
+    expect(stream.status).toBe(0);
+
+    const r = lab(['compare', stream.verdict.dir, imported], runs);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^stream-idle-504 \(.*\) against import \(.*-import\): 3 links$/m);
+    for (const link of ['push-5xx-during-fault', 's3-front-idle-timeout-504', 'object-store-silent']) expect(r.stdout).toMatch(new RegExp(`^✓ ${link}: `, 'm'));
+    // the 504 SI lines there are those of the two frontends that had them
+    const stalls = logs.stalled['moss-fe2001']! + logs.stalled['moss-fe2002']!;
+    expect(r.stdout).toContain(`there ✓ ${stalls} lines (moss-fe2001, moss-fe2002; s3-front; 504)`);
+    expect(r.stdout).toMatch(/differs: median duration here [\d.]+ s, there 60\.00 s/);
+    expect(r.stdout).toMatch(/^every link matches \(3\)$/m);
+
+    const gc = await scenarioRun('gc-during-push');
+    const other = lab(['compare', gc.verdict.dir, imported], runs);
+    expect(other.status).toBe(1);
+    expect(other.stdout).toMatch(/^✗ gc-deleted-in-flight: /m);
+    expect(other.stdout).toMatch(/^1 of 1 links do not match: gc-deleted-in-flight$/m);
+  }, 400_000);
 });

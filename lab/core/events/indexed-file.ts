@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { EventLogError } from './log.ts';
 import { eventSchema, type LabEvent } from './schema.ts';
-import { FILTER_FIELDS, TIMELINE_TYPES, type EventSource } from './source.ts';
+import { FILTER_FIELDS, matches, TIMELINE_TYPES, type EventSource } from './source.ts';
 import { upcast } from './upcast.ts';
 
 const T = Buffer.from('"t":');
@@ -141,6 +141,13 @@ export class IndexedFile implements EventSource {
     );
     for (const needle of needles) {
       for (let at = this.buf.indexOf(needle); at >= 0; at = this.buf.indexOf(needle, at + 1)) hits.add(this.lineAt(at));
+    }
+    // free text: the lines that hold it somewhere, kept when it is inside a path, log line, error or host
+    const inner = Buffer.from(text.slice(1, -1));
+    for (let at = inner.length ? this.buf.indexOf(inner) : -1; at >= 0; ) {
+      const line = this.lineAt(at);
+      if (!hits.has(line) && matches(this.event(line), term)) hits.add(line);
+      at = this.buf.indexOf(inner, this.starts[line + 1]!);
     }
     return Int32Array.from([...hits].sort((a, b) => a - b));
   }

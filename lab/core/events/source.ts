@@ -8,12 +8,24 @@ export interface EventSource {
   event(i: number): LabEvent;
   /** the events a timeline is folded from */
   timelineEvents(): LabEvent[];
-  /** indices of the events whose component, product, op kind, outcome, status or type is `term` */
+  /** indices of the events whose component, product, op kind, outcome, status or type is `term`, or whose path,
+   * log line, error or host holds it */
   filter(term: string): Int32Array;
 }
 
-/** What a filter term matches in an event. */
+/** What a filter term matches in an event: the whole of one of these fields … */
 export const FILTER_FIELDS = ['component', 'product', 'kind', 'outcome', 'status', 'type'] as const;
+/** … or free text inside one of these (a path, a log line, an error, a host). */
+export const TEXT_FIELDS = ['path', 'line', 'error', 'host'] as const;
+
+/** Whether an event is one a filter term selects. */
+export function matches(e: LabEvent, term: string): boolean {
+  const fields = e as Record<string, unknown>;
+  return (
+    FILTER_FIELDS.some((f) => fields[f] !== undefined && String(fields[f]) === term) ||
+    TEXT_FIELDS.some((f) => typeof fields[f] === 'string' && (fields[f] as string).includes(term))
+  );
+}
 
 export class MemorySource implements EventSource {
   private readonly events: LabEvent[] = [];
@@ -45,8 +57,7 @@ export class MemorySource implements EventSource {
   filter(term: string): Int32Array {
     const hits: number[] = [];
     this.events.forEach((e, i) => {
-      const fields = e as Record<string, unknown>;
-      if (FILTER_FIELDS.some((f) => fields[f] !== undefined && String(fields[f]) === term)) hits.push(i);
+      if (matches(e, term)) hits.push(i);
     });
     return Int32Array.from(hits);
   }

@@ -1,6 +1,7 @@
 // Docker Distribution's logrus text lines (`time="…" level=error msg="response completed with error"
 // http.request.method=PUT http.request.uri="…" http.response.status=500 …`) and the combined access lines its
-// HTTP handler writes. A line with a response status is an access of the registry's lane; any other, a log line.
+// HTTP handler writes. A line with a response status is an access of the registry's lane (and a log line too when
+// it is a warning or an error); any other, a log line.
 import { combinedLine } from '../combined.ts';
 import { defineFormat, type Fact, num, type ParseOptions, type Parsed } from '../format.ts';
 
@@ -36,7 +37,8 @@ export function registryFact(f: Record<string, unknown>, line: string, o: ParseO
     if (ms !== undefined) fact.durationMs = Math.round(ms);
     const written = num(f['http.response.written']);
     if (written !== undefined) fact.bytesOut = written;
-    return { at, fact };
+    const level = LEVELS[String(f.level)];
+    return { at, fact, ...(level && { also: { type: 'component.log', ...lane, level, line } }) };
   }
   return { at, fact: { type: 'component.log', ...lane, level: LEVELS[String(f.level)] ?? 'info', line } };
 }

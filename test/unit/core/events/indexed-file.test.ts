@@ -32,8 +32,25 @@ describe('IndexedFile', () => {
     for (const term of ['s3-front', 'push', 'info', '504', '500', 'fault.applied', 'nothing-like-this']) {
       expect([...file.filter(term)], term).toEqual([...memory.filter(term)]);
     }
-    expect(file.filter('504').length).toBe(4);
+    // the four lines with status 504, and those whose path or error holds "504"
+    const statuses = all.flatMap((e, i) => ((e as { status?: number }).status === 504 ? [i] : []));
+    expect(statuses).toHaveLength(4);
+    expect([...file.filter('504')]).toEqual(expect.arrayContaining(statuses));
     expect(file.filter('nothing-like-this').length).toBe(0);
+  });
+
+  it('filters by free text in paths, log lines and errors like the in-memory source, not in other fields', () => {
+    const paths = memory.filter('/v2/');
+    expect(paths.length).toBeGreaterThan(0);
+    for (const term of ['/v2/', 'uploads', 'HTTP 5', 'completed with error', 'seq', '"t"']) {
+      expect([...file.filter(term)], term).toEqual([...memory.filter(term)]);
+    }
+    // a key is not text of the event
+    expect(file.filter('seq').length).toBe(0);
+    for (const i of paths) {
+      const e = memory.event(i) as { path?: string; line?: string; error?: string };
+      expect([e.path, e.line, e.error].some((v) => v?.includes('/v2/'))).toBe(true);
+    }
   });
 
   it('reports a torn last line and indexes the complete ones', () => {
