@@ -20,7 +20,7 @@ describe('lab fuzz', () => {
     const dir = join(runs, readdirSync(runs)[0]!);
     // the whole run's verdict agrees with its cases and its exit code, stored and re-judged
     expect(JSON.parse(readFileSync(join(dir, 'verdict.json'), 'utf8'))).toMatchObject({ verdict: 'holds', exitCode: 0 });
-    expect(lab(['analyze', dir], runs).status).toBe(0);
+    expect((await labAsync(['analyze', dir], runs)).status).toBe(0);
     const events = eventsOf(dir);
     const ends = events.filter((e) => e.type === 'fuzz.case' && e.step === 'end');
     expect(ends).toHaveLength(12);
@@ -67,7 +67,7 @@ describe('lab rerun', () => {
     // the fuzz run's verdict and its exit code agree
     const dir = join(runs, readdirSync(runs)[0]!);
     expect(JSON.parse(readFileSync(join(dir, 'verdict.json'), 'utf8'))).toMatchObject({ verdict: 'violated', exitCode: 1 });
-    expect(lab(['analyze', dir], runs).status).toBe(1);
+    expect((await labAsync(['analyze', dir], runs)).status).toBe(1);
     expect(r.stdout).toContain(
       '  upload-start()\n  fault(fault=timeout@rgw-link)\n  upload-patch(upload=0 bytes=100)\n  heal(fault=timeout@rgw-link)\n  upload-status(upload=0)\n',
     );
@@ -75,9 +75,9 @@ describe('lab rerun', () => {
 });
 
 describe('a reproducer written by lab fuzz', () => {
-  it('reproduces the violation with lab scenario: a 202 for bytes that were then gone', () => {
+  it('reproduces the violation with lab scenario: a 202 for bytes that were then gone', async () => {
     const runs = runsDir();
-    const r = lab(['scenario', REPRODUCER, '--json', '--seed', '1'], runs);
+    const r = await labAsync(['scenario', REPRODUCER, '--json', '--seed', '1'], runs);
     expect(r.status).toBe(0);
     const v = JSON.parse(r.stdout);
     expect(v.verdict).toBe('reproduced');

@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeIncidentLogs } from '../../fixtures/incident-logs.ts';
-import { eventsOf, lab, runsDir, scenarioRun } from './lab-cli.ts';
+import { eventsOf, lab, labAsync, runsDir, scenarioRun } from './lab-cli.ts';
 
 describe('lab import', () => {
-  it('reads every line of an incident on several hosts into one run that analyze and replay open', () => {
+  it('reads every line of an incident on several hosts into one run that analyze and replay open', async () => {
     const logs = writeIncidentLogs(mkdtempSync(join(tmpdir(), 'lab-incident-')), 15_000, 7);
     expect(logs.lines).toBeGreaterThan(14_000);
     const runs = runsDir();
-    const r = lab(['import', ...logs.files], runs);
+    const r = await labAsync(['import', ...logs.files], runs);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     for (const f of logs.files) expect(r.stdout).toMatch(new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: (\\d+) of \\1 lines understood`, 'm'));
@@ -38,12 +38,12 @@ describe('lab import', () => {
     // in time order across the files
     expect(events.every((e, i) => i === 0 || e.t >= events[i - 1]!.t - 1000)).toBe(true);
 
-    const analyzed = lab(['analyze', dir], runs);
+    const analyzed = await labAsync(['analyze', dir], runs);
     expect(analyzed.status).toBe(0);
     expect(analyzed.stdout).toContain('✓ symptom s3-front flag SI');
     expect(analyzed.stdout).toMatch(/moss-fe200[12] s3-front PUT 504 SI/);
 
-    const replay = lab(['replay', dir, '--plain'], runs);
+    const replay = await labAsync(['replay', dir, '--plain'], runs);
     expect(replay.status).toBe(0);
     const lane = (name: string) => replay.stdout.split('\n').find((l) => l.startsWith(name)) ?? '';
     expect(lane('moss-fe2001 s3-front')).toContain('!');
@@ -52,12 +52,12 @@ describe('lab import', () => {
     expect(lane('registry2001 registry ')).toContain('!');
   });
 
-  it('counts and shows the lines it does not understand, and goes on', () => {
+  it('counts and shows the lines it does not understand, and goes on', async () => {
     const logs = writeIncidentLogs(mkdtempSync(join(tmpdir(), 'lab-incident-')), 300, 2);
     const envoy = logs.files.find((f) => f.endsWith('moss-fe2001.global_tls.log'))!;
     appendFileSync(envoy, 'a line from somewhere else\nanother\n');
     const runs = runsDir();
-    const r = lab(['import', envoy], runs);
+    const r = await labAsync(['import', envoy], runs);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/: (\d+) of (\d+) lines understood \(envoy, host moss-fe2001\); not understood: 2, e\.g\. "a line from somewhere else"$/m);
   });
@@ -76,12 +76,12 @@ describe('lab compare', () => {
   it("holds stream-idle-504's chain against the incident's logs (every link), and another scenario's (none)", async () => {
     const logs = writeIncidentLogs(mkdtempSync(join(tmpdir(), 'lab-incident-')), 15_000, 3);
     const runs = runsDir();
-    expect(lab(['import', ...logs.files], runs).status).toBe(0);
+    expect((await labAsync(['import', ...logs.files], runs)).status).toBe(0);
     const imported = join(runs, readdirSync(runs)[0]!);
     const stream = await scenarioRun('stream-idle-504');
     expect(stream.status).toBe(0);
 
-    const r = lab(['compare', stream.verdict.dir, imported], runs);
+    const r = await labAsync(['compare', stream.verdict.dir, imported], runs);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^stream-idle-504 \(.*\) against import \(.*-import\): 3 links$/m);
@@ -93,7 +93,7 @@ describe('lab compare', () => {
     expect(r.stdout).toMatch(/^every link matches \(3\)$/m);
 
     const gc = await scenarioRun('gc-during-push');
-    const other = lab(['compare', gc.verdict.dir, imported], runs);
+    const other = await labAsync(['compare', gc.verdict.dir, imported], runs);
     expect(other.status).toBe(1);
     expect(other.stdout).toMatch(/^✗ gc-deleted-in-flight: /m);
     expect(other.stdout).toMatch(/^1 of 1 links do not match: gc-deleted-in-flight$/m);
