@@ -73,10 +73,8 @@ function relax(spec: EvidenceSpec, faults: ReadonlySet<string>, hasOps: boolean)
 }
 
 function side(r: Result | undefined, events: readonly LabEvent[]): Side {
-  const selected = (r?.seqs ?? []).flatMap((s) => {
-    const e = events[s];
-    return e && e.seq === s ? [e] : events.filter((x) => x.seq === s);
-  });
+  // a run's seq is its event's index in the log
+  const selected = (r?.seqs ?? []).flatMap((s) => (events[s]?.seq === s ? [events[s]!] : []));
   const access = selected.flatMap((e) => (e.type === 'access' ? [e] : []));
   const ops = new Set(r?.ops ?? []);
   const completed = events.flatMap((e) => (e.type === 'op.complete' && ops.has(e.op) && e.status !== undefined ? [e.status] : []));

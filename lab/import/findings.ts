@@ -1,6 +1,6 @@
 // What an imported run is judged by: its server errors and its flagged responses, each component's its own
 // finding, written as evidence clauses (lab/checks/evidence.ts) so that analyze and replay show them with
-// their lines. Pure.
+// their lines. Pure but for `add`, which counts into the Seen it is given (an import adds millions of lines).
 import type { Fact } from './format.ts';
 
 /** component → the 5xx it logged, and the envoy flags seen (besides "-") */

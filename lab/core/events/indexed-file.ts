@@ -107,9 +107,8 @@ export class IndexedFile implements EventSource {
     const c0 = this.buf[at + TYPE.length];
     const c1 = this.buf[at + TYPE.length + 1];
     if (!SKIP.some(([x, y]) => c0 === x && c1 === y)) return true;
-    // an imported access line (one with a host) is what its run's lanes are made of
-    const host = this.buf.indexOf(HOST, at);
-    return c0 === 0x61 && c1 === 0x63 && host > 0 && host < end;
+    // an imported access line (one with a host) is what its run's lanes are made of; looked for in the line only
+    return c0 === 0x61 && c1 === 0x63 && this.buf.subarray(at, end).includes(HOST);
   }
 
   private parse(start: number, end: number, line: number): LabEvent {

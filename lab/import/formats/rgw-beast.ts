@@ -1,8 +1,8 @@
 // radosgw's log: its beast frontend's access lines (`beast: 0x…: CLIENT - USER [time] "PUT /bucket/key HTTP/1.1"
 // 200 0 - "agent" - latency=0.004s`), and its other lines (`TIME THREAD LEVEL message`) as log lines.
+import { BEAST } from '../../products/ceph/log.ts';
 import { clfTime, defineFormat } from '../format.ts';
 
-const BEAST = /beast: \S+ \S+ - \S+ \[([^\]]+)\] "(\S+) (\S+)(?: [^"]*)?" (\d{3}) (\d+|-) .*?latency=([\d.]+)s/;
 const DEBUG = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?[+-]\d{2}:?\d{2}|\S+ \S+) \S+\s+(-?\d+) /;
 
 export default defineFormat({
