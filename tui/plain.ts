@@ -2,6 +2,7 @@
 // the header, the lanes at a fixed width, then one line per event of the timeline with findings at their time.
 import { describe } from '../lab/core/events/describe.ts';
 import type { EventSource } from '../lab/core/events/source.ts';
+import type { Lane } from '../lab/projections/timeline.ts';
 import { project, type RunMeta } from './store.ts';
 import { labelWidth, laneRows, LEGEND, type Row } from './view.ts';
 
@@ -12,8 +13,8 @@ const text = (r: Row) =>
     .trimEnd();
 const at = (t: number) => `${(t / 1000).toFixed(2)}s`.padStart(9);
 
-export function plainReplay(meta: RunMeta, source: EventSource, width = 100): string[] {
-  const tl = project(source, meta);
+export function plainReplay(meta: RunMeta, source: EventSource, hostLanes: readonly Lane[] = [], width = 100): string[] {
+  const tl = project(source, meta, hostLanes);
   const label = labelWidth(tl, width);
   const versions = Object.entries(meta.versions)
     .map(([k, v]) => `${k} ${v}`)

@@ -2,7 +2,7 @@
 // the store owns the event source, the timeline projection, the filter and the play clock.
 import type { EventSource } from '../lab/core/events/source.ts';
 import type { RunMeta } from '../lab/core/run-files.ts';
-import { timeline, type Timeline } from '../lab/projections/timeline.ts';
+import { type Lane, timeline, type Timeline } from '../lab/projections/timeline.ts';
 
 export type { RunMeta };
 
@@ -136,10 +136,11 @@ export function keyAction(
   return keys[input] ?? null;
 }
 
-/** The timeline of a run's events, marked with its verdict's findings. */
-export function project(source: EventSource, meta: RunMeta): Timeline {
+/** The timeline of a run's events, marked with its verdict's findings; `hostLanes`: an imported run's. */
+export function project(source: EventSource, meta: RunMeta, hostLanes: readonly Lane[] = []): Timeline {
   const end = source.length > 0 ? source.t(source.length - 1) : 0;
   return timeline(source.timelineEvents(), {
+    hostLanes,
     verdict: meta.verdict,
     links: meta.links,
     end,
@@ -161,12 +162,14 @@ export class ReplayStore {
   private snapshot!: Snapshot;
   private readonly listeners = new Set<() => void>();
   private timer: NodeJS.Timeout | undefined;
+  private readonly hostLanes: readonly Lane[];
 
   constructor(
     readonly source: EventSource,
     public meta: RunMeta,
-    opts: { follow?: boolean } = {},
+    opts: { follow?: boolean; hostLanes?: readonly Lane[] } = {},
   ) {
+    this.hostLanes = opts.hostLanes ?? [];
     this.state = { ...INITIAL, follow: opts.follow ?? false };
     this.project();
     this.applyFilter('');
@@ -175,7 +178,7 @@ export class ReplayStore {
 
   /** The timeline again from the events (a live run grew, or its verdict arrived). */
   private project(): void {
-    this.tl = project(this.source, this.meta);
+    this.tl = project(this.source, this.meta, this.hostLanes);
     this.marks = [...new Set(this.tl.marks.map((k) => k.t))].sort((a, b) => a - b);
   }
 

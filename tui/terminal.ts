@@ -7,7 +7,7 @@ import type { LabEvent } from '../lab/core/events/schema.ts';
 import { MemorySource } from '../lab/core/events/source.ts';
 import type { RunMeta } from '../lab/core/run-files.ts';
 import { App } from './App.tsx';
-import { storedMeta } from './meta.ts';
+import { storedLanes, storedMeta } from './meta.ts';
 import { plainReplay } from './plain.ts';
 import { ReplayStore } from './store.ts';
 
@@ -18,11 +18,12 @@ const OPTIONS = { exitOnCtrlC: false, maxFps: 120 };
 export async function replay(dir: string, plain: boolean, out: (line: string) => void): Promise<void> {
   const source = new IndexedFile(join(dir, 'events.ndjson'));
   const meta = storedMeta(dir, source.length > 0 ? source.event(0) : undefined);
+  const hostLanes = storedLanes(dir);
   if (plain || !process.stdout.isTTY) {
-    plainReplay(meta, source).forEach(out);
+    plainReplay(meta, source, hostLanes).forEach(out);
     return;
   }
-  const store = new ReplayStore(source, meta);
+  const store = new ReplayStore(source, meta, { hostLanes });
   const app = render(createElement(App, { store }), OPTIONS);
   await app.waitUntilExit();
   store.dispose();

@@ -83,12 +83,13 @@ interface Lane {
 /** Lane cells depend only on the timeline and the width: kept, so a key press redraws only the cursor. */
 const drawn = new WeakMap<Timeline, Map<number, Lane[]>>();
 
-/** The lanes at `width`; with a clock, the cursor column and the time axis under them. */
-/** The lanes' label width: their longest name (imported lanes name a host too), between 14 and 26 columns. */
+/** The lanes' label width: their longest name (imported lanes name a host too), from 14 columns up to 26 or a
+ * third of the width. */
 export function labelWidth(tl: Timeline, width: number): number {
-  return width >= 60 ? Math.min(26, Math.max(14, ...tl.lanes.map((l) => l.name.length))) : 8;
+  return width >= 60 ? Math.min(Math.max(26, Math.floor(width / 3)), Math.max(14, ...tl.lanes.map((l) => l.name.length))) : 8;
 }
 
+/** The lanes at `width`; with a clock, the cursor column and the time axis under them. */
 export function laneRows(tl: Timeline, width: number, clock: number | null, label: number): Row[] {
   const cols = Math.max(1, width - label - 1);
   const end = Math.max(tl.end, 1);

@@ -1,6 +1,6 @@
 // What an imported run is judged by: its server errors and its flagged responses, each component's its own
 // finding, written as evidence clauses (lab/checks/evidence.ts) so that analyze and replay show them with
-// their lines. Pure but for `add`, which counts into the Seen it is given (an import adds millions of lines).
+// their lines. Pure but for `add` and `merge`, which count into the Seen they are given (an import adds millions of lines).
 import type { Fact } from './format.ts';
 
 /** component → the 5xx it logged, and the envoy flags seen (besides "-") */
@@ -15,12 +15,24 @@ export const findings = {
   add(seen: Seen, fact: Fact): Seen {
     if (fact.type !== 'access') return seen;
     if (fact.status >= 500) seen.errors[fact.component] = (seen.errors[fact.component] ?? 0) + 1;
-    for (const flag of (fact.flags ?? '-').split(',')) {
+    if (fact.flags === undefined || fact.flags === '-') return seen;
+    for (const flag of fact.flags.split(',')) {
       if (flag === '-' || flag === '') continue;
       const f = (seen.flags[fact.component] ??= {});
       f[flag] = (f[flag] ?? 0) + 1;
     }
     return seen;
+  },
+
+  /** Adds what another file saw. */
+  merge(into: Seen, other: Seen): Seen {
+    for (const [component, n] of Object.entries(other.errors)) into.errors[component] = (into.errors[component] ?? 0) + n;
+    for (const [component, flags] of Object.entries(other.flags))
+      for (const [flag, n] of Object.entries(flags)) {
+        const f = (into.flags[component] ??= {});
+        f[flag] = (f[flag] ?? 0) + n;
+      }
+    return into;
   },
 
   /** The run.json definition: one symptom per component with 5xx, and per flag a component logged. */

@@ -36,26 +36,18 @@ export interface LogFormat {
 
 export const defineFormat = (f: LogFormat): LogFormat => f;
 
-const MONTHS: Record<string, string> = {
-  Jan: '01',
-  Feb: '02',
-  Mar: '03',
-  Apr: '04',
-  May: '05',
-  Jun: '06',
-  Jul: '07',
-  Aug: '08',
-  Sep: '09',
-  Oct: '10',
-  Nov: '11',
-  Dec: '12',
-};
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const CLF = /^(\d{2})\/(\w{3})\/(\d{4}):(\d{2}):(\d{2}):(\d{2})(\.\d+)? ([+-])(\d{2})(\d{2})$/;
 
 /** A common log format time, `11/Feb/2026:11:20:01.123 +0000` (milliseconds optional), in ms since the epoch. */
 export function clfTime(s: string): number {
-  const m = /^(\d{2})\/(\w{3})\/(\d{4}):(\d{2}:\d{2}:\d{2}(?:\.\d+)?) ([+-]\d{2})(\d{2})$/.exec(s);
-  if (!m || !MONTHS[m[2]!]) return Number.NaN;
-  return Date.parse(`${m[3]}-${MONTHS[m[2]!]}-${m[1]}T${m[4]}${m[5]}:${m[6]}`);
+  const m = CLF.exec(s);
+  const month = m ? MONTHS.indexOf(m[2]!) : -1;
+  if (!m || month < 0) return Number.NaN;
+  const [day, hour, minute, second] = [+m[1]!, +m[4]!, +m[5]!, +m[6]!];
+  if (day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return Number.NaN;
+  const zone = (m[8] === '-' ? -1 : 1) * (+m[9]! * 60 + +m[10]!) * 60_000;
+  return Date.UTC(+m[3]!, month, day, hour, minute, second, m[7] ? Math.round(+m[7] * 1000) : 0) - zone;
 }
 
 /** A number from a log field ("-" and empty are undefined). */

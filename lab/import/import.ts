@@ -1,6 +1,7 @@
 // `lab import`: production logs as a run. Each file's format is detected from its first lines (or given); each
 // line becomes an access or log event of its host's lane, at the line's own time; a line no format understands
-// is counted, never fatal. The files are merged in time order into runs/<id>/events.ndjson, with a run.json that
+// is counted, never fatal. The files are parsed on worker threads (parse-pool.ts) and merged in time order into
+// runs/<id>/events.ndjson, with its index (events.idx), the lanes of its hosts (lanes.json) and a run.json that
 // says it was imported and from what, so that replay and analyze open it like any run.
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -8,7 +9,11 @@ import { createInterface } from 'node:readline';
 import { ScenarioError } from '../core/errors.ts';
 import { RunDir, RUNS_DIR } from '../core/run-dir.ts';
 import type { RunJson } from '../core/run-files.ts';
-import type { LogFormat, ParseOptions, Parsed } from './format.ts';
+import { LineIndexWriter } from '../core/events/line-index.ts';
+import { hostLanes } from '../projections/host-lanes.ts';
+import type { Batch, FileReport } from './file-parser.ts';
+import type { LogFormat } from './format.ts';
+import { ParsePool } from './parse-pool.ts';
 import { FORMATS } from './formats/index.ts';
 import { findings } from './findings.ts';
 
@@ -21,16 +26,6 @@ export interface ImportOptions {
   logFormat?: string;
   runsDir?: string;
   progress?: (line: string) => void;
-}
-
-export interface FileReport {
-  file: string;
-  format: string;
-  host: string;
-  lines: number;
-  understood: number;
-  /** the first lines not understood, for the report */
-  notUnderstood: string[];
 }
 
 const SAMPLE = 50;
@@ -50,28 +45,45 @@ async function detect(file: string): Promise<LogFormat | undefined> {
   return best?.format;
 }
 
-async function* parsed(file: string, format: LogFormat, o: ParseOptions, report: FileReport): AsyncGenerator<Parsed> {
-  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
-    if (!line.trim()) continue;
-    report.lines++;
-    const p = format.parse(line, o);
-    if (p) {
-      report.understood++;
-      yield p;
-    } else if (report.notUnderstood.length < 5) report.notUnderstood.push(line.slice(0, 200));
-  }
-}
+type End = NonNullable<Batch['end']>;
 
-/** The streams merged by time: each file's lines in their order, the earliest head first. */
-async function* merged(streams: AsyncGenerator<Parsed>[]): AsyncGenerator<Parsed> {
-  const heads = await Promise.all(streams.map((s) => s.next()));
-  for (;;) {
-    let i = -1;
-    for (let j = 0; j < heads.length; j++) if (!heads[j]!.done && (i < 0 || heads[j]!.value!.at < heads[i]!.value!.at)) i = j;
-    if (i < 0) return;
-    yield heads[i]!.value as Parsed;
-    heads[i] = await streams[i]!.next();
+/** How many batches of each file are asked for ahead of the one merged. */
+const AHEAD = 2;
+
+/** The files' events merged by time, each file's in its order, the earliest head first, each given to `emit`;
+ * returns each file's end. */
+async function merge(pool: ParsePool, files: number, emit: (at: number, text: Buffer, from: number, to: number) => void): Promise<End[]> {
+  const ends: End[] = [];
+  const streams = Array.from({ length: files }, (_, id) => ({
+    id,
+    batch: undefined as Batch | undefined,
+    text: Buffer.alloc(0),
+    i: 0,
+    ahead: Array.from({ length: AHEAD }, () => pool.next(id)),
+  }));
+  /** the stream's next batch that has events, asking for the one after it; false at the file's end */
+  const advance = async (s: (typeof streams)[number]): Promise<boolean> => {
+    while (!s.batch?.end) {
+      s.batch = await s.ahead.shift()!;
+      s.text = Buffer.from(s.batch.text.buffer, s.batch.text.byteOffset, s.batch.text.byteLength);
+      s.i = 0;
+      if (s.batch.end) ends[s.id] = s.batch.end;
+      else s.ahead.push(pool.next(s.id));
+      if (s.batch.at.length > 0) return true;
+    }
+    return false;
+  };
+  const live = [];
+  for (const s of streams) if (await advance(s)) live.push(s);
+  while (live.length > 0) {
+    let k = 0;
+    for (let j = 1; j < live.length; j++) if (live[j]!.batch!.at[live[j]!.i]! < live[k]!.batch!.at[live[k]!.i]!) k = j;
+    const s = live[k]!;
+    const b = s.batch!;
+    emit(b.at[s.i]!, s.text, s.i > 0 ? b.ends[s.i - 1]! : 0, b.ends[s.i]!);
+    if (++s.i === b.at.length && !(await advance(s))) live.splice(k, 1);
   }
+  return ends;
 }
 
 export async function importLogs(o: ImportOptions): Promise<{ run: { id: string; dir: string }; files: FileReport[]; events: number }> {
@@ -91,21 +103,24 @@ export async function importLogs(o: ImportOptions): Promise<{ run: { id: string;
   }
 
   await using run = RunDir.create('import', o.runsDir ?? RUNS_DIR);
-  const reports: FileReport[] = plan.map((p) => ({ file: p.file, format: p.format.name, host: p.host, lines: 0, understood: 0, notUnderstood: [] }));
   for (const p of plan) o.progress?.(`${p.file}: ${p.format.name}, host ${p.host}`);
-  const streams = plan.map((p, i) => parsed(p.file, p.format, { host: p.host, logFormat: o.logFormat }, reports[i]!));
+  await using pool = new ParsePool(plan.map((p) => ({ file: p.file, format: p.format.name, host: p.host, logFormat: o.logFormat })));
+  const index = new LineIndexWriter();
   let seq = 0;
-  let t0: number | undefined;
-  let seen = findings.start();
-  for await (const { at, fact, also } of merged(streams)) {
-    t0 ??= at;
-    const t = Math.max(0, Math.round((at - t0) * 10) / 10);
-    for (const f of also ? [fact, also] : [fact]) {
-      run.events.write({ seq: seq++, t, at: new Date(at).toISOString(), ...f });
-      seen = findings.add(seen, f);
-      if (seq % 1_000_000 === 0) o.progress?.(`${seq.toLocaleString('en')} events`);
-    }
-  }
+  let t0 = 0;
+  let t = 0;
+  const ends = await merge(pool, plan.length, (at, text, from, to) => {
+    if (seq === 0) t0 = at;
+    t = Math.max(0, Math.round((at - t0) * 10) / 10);
+    index.add(run.events.writeLine(seq, t, text, from, to), t);
+    if (++seq % 1_000_000 === 0) o.progress?.(`${seq.toLocaleString('en')} events`);
+  });
+  const reports = ends.map((e) => e.report);
+  const seen = ends.reduce((all, e) => findings.merge(all, e.seen), findings.start());
+  const lanes = ends.reduce((all, e) => hostLanes.merge(all, e.lanes), hostLanes.start());
+  run.events.flush();
+  index.write(run.events.file);
+  run.write('lanes.json', hostLanes.lanes(lanes, t0, t));
   const products = Object.fromEntries(plan.map((p) => [p.format.component, p.format.product]));
   const meta: Omit<RunJson, 'definition'> & { definition: unknown; imported: unknown } = {
     id: run.id,

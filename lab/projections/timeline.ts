@@ -3,6 +3,7 @@
 import type { LabEvent, Outcome } from '../core/events/schema.ts';
 import { faultWindows } from '../core/fault-windows.ts';
 import type { Result } from '../core/run-files.ts';
+import { hostLanes } from './host-lanes.ts';
 
 export type LaneState = 'starting' | 'running' | 'exited' | 'crashed';
 
@@ -62,12 +63,12 @@ export interface TimelineOptions {
   timeOf?: (seq: number) => number | undefined;
   /** the time of the run's last event, when the fold sees only some events */
   end?: number;
+  /** the lanes of imported lines folded already (host-lanes.ts), when the events do not include them */
+  hostLanes?: readonly Lane[];
 }
 
-/** A lane is a component's; an imported line's is its host's component: "moss-fe2001 s3-front". */
-const laneOf = (e: { component: string; host?: string }) => (e.host ? `${e.host} ${e.component}` : e.component);
-
-function lanesOf(events: readonly LabEvent[]): Lane[] {
+function lanesOf(events: readonly LabEvent[], imported: readonly Lane[] = []): Lane[] {
+  const hosts = hostLanes.start();
   const lanes = new Map<string, Lane>();
   const lane = (name: string, product: string) => {
     if (!lanes.has(name)) lanes.set(name, { name, product, segments: [], notes: [] });
@@ -86,16 +87,10 @@ function lanesOf(events: readonly LabEvent[]): Lane[] {
       pids?.delete(e.pid);
       if (!e.expected) l.segments.push({ from: e.t, state: 'crashed' });
       else if (!pids?.size && l.segments.at(-1)?.state !== 'crashed') l.segments.push({ from: e.t, state: 'exited' });
-    } else if (e.type === 'component.log') lane(laneOf(e), e.product).notes.push({ t: e.t, level: e.level });
-    else if (e.type === 'access' && e.host) {
-      // an imported line: its host's lane, up from its first line, its 5xx and flagged responses noted
-      const l = lane(laneOf(e), e.product);
-      if (l.segments.length === 0) l.segments.push({ from: e.t, state: 'running' });
-      if (e.status >= 500) l.notes.push({ t: e.t, level: 'error' });
-      else if (e.flags && e.flags !== '-') l.notes.push({ t: e.t, level: 'warn' });
-    }
+    } else if ((e.type === 'component.log' || e.type === 'access') && e.host) hostLanes.add(hosts, e, e.t);
+    else if (e.type === 'component.log') lane(e.component, e.product).notes.push({ t: e.t, level: e.level });
   }
-  return [...lanes.values()];
+  return [...lanes.values(), ...hostLanes.lanes(hosts, 0, events.at(-1)?.t), ...imported];
 }
 
 function spansOf(events: readonly LabEvent[]): Span[] {
@@ -141,7 +136,7 @@ export function timeline(events: readonly LabEvent[], o: TimelineOptions = {}): 
   const spans = spansOf(events);
   return {
     end: Math.max(o.end ?? 0, events.at(-1)?.t ?? 0),
-    lanes: lanesOf(events),
+    lanes: lanesOf(events, o.hostLanes),
     spans,
     bands: bandsOf(events, o.links),
     marks: marksOf(spans, o),

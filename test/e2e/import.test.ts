@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeIncidentLogs } from '../../fixtures/incident-logs.ts';
+import { IndexedFile } from '../../lab/core/events/indexed-file.ts';
 import { eventsOf, lab, labAsync, runsDir, scenarioRun } from './lab-cli.ts';
 
 describe('lab import', () => {
@@ -37,6 +38,18 @@ describe('lab import', () => {
     expect(stalled.some((e) => e.type === 'access' && rgwPaths.has(e.path))).toBe(false);
     // in time order across the files
     expect(events.every((e, i) => i === 0 || e.t >= events[i - 1]!.t - 1000)).toBe(true);
+    // its index opens it as reading every line would, and its lanes are each host's components
+    const indexed = new IndexedFile(join(dir, 'events.ndjson'));
+    expect(existsSync(join(dir, 'events.idx'))).toBe(true);
+    expect(indexed.length).toBe(events.length);
+    expect(events.every((e, i) => indexed.t(i) === e.t)).toBe(true);
+    for (const i of [0, 1, 7777, events.length - 1]) expect(indexed.event(i)).toEqual(events[i]);
+    const lanes = JSON.parse(readFileSync(join(dir, 'lanes.json'), 'utf8')) as { name: string }[];
+    expect(lanes.map((l) => l.name)).toEqual([
+      ...['moss-fe2001', 'moss-fe2002', 'moss-fe2003'].flatMap((h) => [`${h} object-store`, `${h} s3-front`]),
+      'registry2001 registry',
+      'registry2001 registry-front',
+    ]);
 
     const analyzed = await labAsync(['analyze', dir], runs);
     expect(analyzed.status).toBe(0);

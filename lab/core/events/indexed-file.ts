@@ -1,7 +1,10 @@
-// A run's events.ndjson opened for replay: one pass finds each line and reads its t and type from the text,
-// only the events a timeline needs are parsed up front, the rest when shown. A million events open in about
-// a second and stay compact in memory. Lines are as EventLog writes them: {"seq":…,"t":…,"at":"…","type":"…",…}.
-import { readFileSync } from 'node:fs';
+// A run's events.ndjson opened for replay: each line's start and t come from its index (events.idx, which lab
+// import writes) or from one pass over the file in chunks, reading t and type from the text; only the events a
+// timeline needs are parsed up front, the rest when shown, each read from the file on its own, so that memory
+// holds two numbers a line, not the file. Lines are as EventLog writes them: {"seq":…,"t":…,"at":"…","type":"…",…}.
+// The lines of imported logs (those with a host) are left to the run's lanes (lab/projections/host-lanes.ts).
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { readLineIndex } from './line-index.ts';
 import { EventLogError } from './log.ts';
 import { eventSchema, type LabEvent } from './schema.ts';
 import { FILTER_FIELDS, matches, TIMELINE_TYPES, type EventSource } from './source.ts';
@@ -14,6 +17,7 @@ const NL = 0x0a;
 const DOT = 0x2e;
 const ZERO = 0x30;
 const NINE = 0x39;
+const CHUNK = 16 << 20;
 
 /** The first two letters of the types a timeline does not need (access, http, provision): no timeline type
  * starts with them, so two bytes tell a line's kind without making a string. */
@@ -25,6 +29,28 @@ const SKIP = (() => {
   return skip.map((two) => [two.charCodeAt(0), two.charCodeAt(1)] as const);
 })();
 
+/** The file in chunks of whole lines: each chunk's bytes (up to its last newline) and where it starts. */
+function* chunksOf(file: string, bytes: number, chunk: number): Generator<{ buf: Buffer; base: number }> {
+  const fd = openSync(file, 'r');
+  try {
+    let buf = Buffer.allocUnsafe(Math.max(1, Math.min(chunk, bytes)));
+    for (let base = 0; base < bytes; ) {
+      let len = 0;
+      for (let r = 1; r > 0 && len < buf.length; len += r) r = readSync(fd, buf, len, buf.length - len, base + len);
+      const last = buf.subarray(0, len).lastIndexOf(NL);
+      if (last < 0) {
+        if (base + len >= bytes) return; // a torn last line
+        buf = Buffer.allocUnsafe(buf.length * 2); // a line longer than a chunk
+        continue;
+      }
+      yield { buf: buf.subarray(0, last + 1), base };
+      base += last + 1;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export class IndexedFile implements EventSource {
   readonly length: number;
   /** a torn last line, if the run crashed mid-write */
@@ -33,90 +59,50 @@ export class IndexedFile implements EventSource {
   private readonly times: Float64Array;
   private readonly overview: LabEvent[] = [];
 
+  /** `chunk`: how many bytes it reads at a time */
   constructor(
     readonly file: string,
-    private readonly buf: Buffer = readFileSync(file),
+    private readonly chunk = CHUNK,
   ) {
-    let cap = Math.max(16, Math.ceil(buf.length / 120));
+    const bytes = statSync(file).size;
+    const index = readLineIndex(file, bytes);
+    if (index) {
+      this.starts = index.starts;
+      this.times = index.times;
+      this.length = index.times.length;
+      this.torn = false;
+      for (const i of index.timeline) this.overview.push(this.event(i));
+      return;
+    }
+    let cap = Math.max(16, Math.ceil(bytes / 120));
     let starts: Float64Array = new Float64Array(cap);
     let times: Float64Array = new Float64Array(cap);
     let n = 0;
-    let pos = 0;
-    let torn = false;
-    while (pos < buf.length) {
-      const nl = buf.indexOf(NL, pos);
-      if (nl < 0) {
-        torn = true;
-        break;
-      }
-      if (nl > pos) {
-        if (n === cap) {
-          cap *= 2;
-          starts = grow(starts, cap);
-          times = grow(times, cap);
+    let end = 0;
+    for (const { buf, base } of chunksOf(file, bytes, chunk)) {
+      for (let pos = 0; pos < buf.length; ) {
+        const nl = buf.indexOf(NL, pos);
+        if (nl > pos) {
+          if (n === cap) {
+            cap *= 2;
+            starts = grow(starts, cap);
+            times = grow(times, cap);
+          }
+          starts[n] = base + pos;
+          const tEnd = readT(buf, pos, nl, times, n, this.file);
+          if (onTimeline(buf, pos, nl, tEnd)) this.overview.push(parse(buf, pos, nl, n, this.file));
+          n++;
         }
-        starts[n] = pos;
-        const tEnd = this.readT(pos, nl, n, times);
-        if (this.onTimeline(pos, nl, tEnd)) this.overview.push(this.parse(pos, nl, n));
-        n++;
+        pos = nl + 1;
       }
-      pos = nl + 1;
+      end = base + buf.length;
     }
     this.length = n;
-    this.torn = torn;
+    this.torn = end < bytes;
     if (n === cap) starts = grow(starts, cap + 1);
     this.starts = starts.subarray(0, n + 1);
-    this.starts[n] = pos; // the end of the last line + 1
+    this.starts[n] = end; // the end of the last line + 1
     this.times = times.subarray(0, n);
-  }
-
-  /** Where "t": is: right after {"seq":N, as EventLog writes it, else wherever it is. */
-  private findT(start: number, end: number, line: number): number {
-    const buf = this.buf;
-    let i = start + 7; // {"seq":
-    while (i < end && buf[i] !== 0x2c) i++;
-    if (buf[i + 1] === 0x22 && buf[i + 2] === 0x74 && buf[i + 3] === 0x22 && buf[i + 4] === 0x3a) return i + 1;
-    const at = buf.indexOf(T, start);
-    if (at < 0 || at > end) throw new EventLogError(`${this.file}:${line + 1}: no "t"`);
-    return at;
-  }
-
-  /** Reads the number after "t": from the bytes into times[line]; returns where the number ends. */
-  private readT(start: number, end: number, line: number, times: Float64Array): number {
-    const buf = this.buf;
-    let value = 0;
-    let scale = 0;
-    let i = this.findT(start, end, line) + T.length;
-    for (; i < end; i++) {
-      const c = buf[i]!;
-      if (c === DOT) scale = 1;
-      else if (c >= ZERO && c <= NINE) {
-        value = value * 10 + (c - ZERO);
-        if (scale) scale *= 10;
-      } else break;
-    }
-    times[line] = scale ? value / scale : value;
-    return i;
-  }
-
-  /** Whether the line's type is one a timeline needs. "type": is 33 bytes after t (`,"at":"<24 chars>",`). */
-  private onTimeline(start: number, end: number, tEnd: number): boolean {
-    let at = tEnd + 33;
-    if (this.buf[at] !== 0x22 || this.buf[at + 1] !== 0x74 || this.buf[at + 7] !== 0x22) at = this.buf.indexOf(TYPE, start);
-    if (at < 0 || at > end) return false;
-    const c0 = this.buf[at + TYPE.length];
-    const c1 = this.buf[at + TYPE.length + 1];
-    if (!SKIP.some(([x, y]) => c0 === x && c1 === y)) return true;
-    // an imported access line (one with a host) is what its run's lanes are made of; looked for in the line only
-    return c0 === 0x61 && c1 === 0x63 && this.buf.subarray(at, end).includes(HOST);
-  }
-
-  private parse(start: number, end: number, line: number): LabEvent {
-    try {
-      return upcast(JSON.parse(this.buf.toString('utf8', start, end))) as LabEvent;
-    } catch {
-      throw new EventLogError(`${this.file}:${line + 1}: not JSON`);
-    }
   }
 
   t(i: number): number {
@@ -124,29 +110,40 @@ export class IndexedFile implements EventSource {
   }
 
   event(i: number): LabEvent {
-    return this.parse(this.starts[i]!, this.starts[i + 1]! - 1, i);
+    const start = this.starts[i]!;
+    const buf = Buffer.allocUnsafe(this.starts[i + 1]! - 1 - start);
+    const fd = openSync(this.file, 'r');
+    try {
+      readSync(fd, buf, 0, buf.length, start);
+    } finally {
+      closeSync(fd);
+    }
+    return parse(buf, 0, buf.length, i, this.file);
   }
 
   timelineEvents(): LabEvent[] {
     return this.overview;
   }
 
-  /** Searches the whole file for each field's text once, then maps the hits to lines. */
+  /** Searches the file, a chunk at a time, for each field's text, then maps the hits to lines. */
   filter(term: string): Int32Array {
     const hits = new Set<number>();
     const text = JSON.stringify(term);
     const needles = FILTER_FIELDS.flatMap((f) => [`"${f}":${text}`, ...(/^\d+$/.test(term) ? [`"${f}":${term},`, `"${f}":${term}}`] : [])]).map((s) =>
       Buffer.from(s),
     );
-    for (const needle of needles) {
-      for (let at = this.buf.indexOf(needle); at >= 0; at = this.buf.indexOf(needle, at + 1)) hits.add(this.lineAt(at));
-    }
     // free text: the lines that hold it somewhere, kept when it is inside a path, log line, error or host
     const inner = Buffer.from(text.slice(1, -1));
-    for (let at = inner.length ? this.buf.indexOf(inner) : -1; at >= 0; ) {
-      const line = this.lineAt(at);
-      if (!hits.has(line) && matches(this.event(line), term)) hits.add(line);
-      at = this.buf.indexOf(inner, this.starts[line + 1]!);
+    for (const { buf, base } of chunksOf(this.file, this.starts[this.length]!, this.chunk)) {
+      for (const needle of needles) {
+        for (let at = buf.indexOf(needle); at >= 0; at = buf.indexOf(needle, at + 1)) hits.add(this.lineAt(base + at));
+      }
+      for (let at = inner.length ? buf.indexOf(inner) : -1; at >= 0; ) {
+        const line = this.lineAt(base + at);
+        const [from, to] = [this.starts[line]! - base, this.starts[line + 1]! - base];
+        if (!hits.has(line) && matches(parse(buf, from, to - 1, line, this.file), term)) hits.add(line);
+        at = buf.indexOf(inner, to);
+      }
     }
     return Int32Array.from([...hits].sort((a, b) => a - b));
   }
@@ -160,6 +157,52 @@ export class IndexedFile implements EventSource {
       else hi = mid - 1;
     }
     return lo;
+  }
+}
+
+/** Where "t": is: right after {"seq":N, as EventLog writes it, else wherever it is. */
+function findT(buf: Buffer, start: number, end: number, line: number, file: string): number {
+  let i = start + 7; // {"seq":
+  while (i < end && buf[i] !== 0x2c) i++;
+  if (buf[i + 1] === 0x22 && buf[i + 2] === 0x74 && buf[i + 3] === 0x22 && buf[i + 4] === 0x3a) return i + 1;
+  const at = buf.indexOf(T, start);
+  if (at < 0 || at > end) throw new EventLogError(`${file}:${line + 1}: no "t"`);
+  return at;
+}
+
+/** Reads the number after "t": from the bytes into times[line]; returns where the number ends. */
+function readT(buf: Buffer, start: number, end: number, times: Float64Array, line: number, file: string): number {
+  let value = 0;
+  let scale = 0;
+  let i = findT(buf, start, end, line, file) + T.length;
+  for (; i < end; i++) {
+    const c = buf[i]!;
+    if (c === DOT) scale = 1;
+    else if (c >= ZERO && c <= NINE) {
+      value = value * 10 + (c - ZERO);
+      if (scale) scale *= 10;
+    } else break;
+  }
+  times[line] = scale ? value / scale : value;
+  return i;
+}
+
+/** Whether the line's type is one a timeline needs, and it is not an imported line (one with a host). "type":
+ * is 33 bytes after t (`,"at":"<24 chars>",`). */
+function onTimeline(buf: Buffer, start: number, end: number, tEnd: number): boolean {
+  let at = tEnd + 33;
+  if (buf[at] !== 0x22 || buf[at + 1] !== 0x74 || buf[at + 7] !== 0x22) at = buf.indexOf(TYPE, start);
+  if (at < 0 || at > end) return false;
+  const c0 = buf[at + TYPE.length];
+  const c1 = buf[at + TYPE.length + 1];
+  return !SKIP.some(([x, y]) => c0 === x && c1 === y) && !buf.subarray(at, end).includes(HOST);
+}
+
+function parse(buf: Buffer, start: number, end: number, line: number, file: string): LabEvent {
+  try {
+    return upcast(JSON.parse(buf.toString('utf8', start, end))) as LabEvent;
+  } catch {
+    throw new EventLogError(`${file}:${line + 1}: not JSON`);
   }
 }
 

@@ -6,7 +6,7 @@ export interface EventSource {
   /** ms since the run started of event i */
   t(i: number): number;
   event(i: number): LabEvent;
-  /** the events a timeline is folded from */
+  /** the events a timeline is folded from (not the lines of imported logs: host-lanes.ts folds those) */
   timelineEvents(): LabEvent[];
   /** indices of the events whose component, product, op kind, outcome, status or type is `term`, or whose path,
    * log line, error or host holds it */
@@ -51,7 +51,7 @@ export class MemorySource implements EventSource {
   }
 
   timelineEvents(): LabEvent[] {
-    return this.events.filter((e) => TIMELINE_TYPES.has(e.type) || (e.type === 'access' && e.host !== undefined));
+    return this.events.filter((e) => TIMELINE_TYPES.has(e.type) && !('host' in e && e.host !== undefined));
   }
 
   filter(term: string): Int32Array {
@@ -63,8 +63,7 @@ export class MemorySource implements EventSource {
   }
 }
 
-/** The events a timeline is folded from; the rest (access lines, HTTP exchanges) are only shown in detail, but
- * for the access lines of imported logs (with a host), which are what an imported run's lanes are made of. */
+/** The events a timeline is folded from; the rest (access lines, HTTP exchanges) are only shown in detail. */
 export const TIMELINE_TYPES: ReadonlySet<LabEvent['type']> = new Set([
   'run.started',
   'run.finished',

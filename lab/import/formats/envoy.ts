@@ -8,7 +8,11 @@ type AccessFields = Pick<Extract<Fact, { type: 'access' }>, 'method' | 'path' | 
 
 /** envoy's access fact on the s3-front lane, from its fields however the line wrote them ("-": none). */
 export function envoyFact(o: ParseOptions, { upstream, ...f }: AccessFields): Fact {
-  return { type: 'access', component: 's3-front', product: 'envoy', ...(o.host && { host: o.host }), ...f, ...(upstream && upstream !== '-' && { upstream }) };
+  const fact: Fact = o.host
+    ? { type: 'access', component: 's3-front', product: 'envoy', host: o.host, ...f }
+    : { type: 'access', component: 's3-front', product: 'envoy', ...f };
+  if (upstream && upstream !== '-') fact.upstream = upstream;
+  return fact;
 }
 
 const LINE = /^\[([^\]]+)\] "(\S+) (\S+)(?: [^"]*)?" (\d{1,3}) (\S+) (\d+|-) (\d+|-) (\d+|-) \S+(?: "[^"]*" "[^"]*" "[^"]*" "[^"]*" "([^"]*)")?/;

@@ -32,4 +32,10 @@ describe("an imported run's findings", () => {
     );
     expect(findings.definition(seen).expect.reproduced).toEqual([]);
   });
+
+  it('merge what each file saw: the counts of both, per component and flag', () => {
+    const a = [access('s3-front', 504, 'SI'), access('registry', 500)].reduce(findings.add, findings.start());
+    const b = [access('s3-front', 504, 'SI'), access('s3-front', 503, 'UF')].reduce(findings.add, findings.start());
+    expect(findings.merge(a, b)).toEqual({ errors: { 's3-front': 3, registry: 1 }, flags: { 's3-front': { SI: 2, UF: 1 } } });
+  });
 });

@@ -1,6 +1,7 @@
 // Each log format against lines in its shape: what it understands, and that it refuses what is not its own.
 import { describe, expect, it } from 'vitest';
 import { FORMATS } from '../../../lab/import/formats/index.ts';
+import { clfTime } from '../../../lab/import/format.ts';
 import { goDurationMs } from '../../../lab/import/formats/distribution.ts';
 import { logFormatRegex } from '../../../lab/import/formats/nginx.ts';
 
@@ -136,5 +137,12 @@ describe('log formats', () => {
   it('are detected by their own lines and no other format claims them first', () => {
     const lines = { envoy: ENVOY, 'rgw-beast': BEAST, distribution: LOGRUS };
     for (const [name, line] of Object.entries(lines)) expect(FORMATS.all.find((f) => f.detect(line))?.name).toBe(name);
+  });
+
+  it('read common log format times in their zone, with or without milliseconds, and refuse others', () => {
+    expect(clfTime('11/Feb/2026:11:20:01.123 +0000')).toBe(Date.parse('2026-02-11T11:20:01.123Z'));
+    expect(clfTime('11/Feb/2026:04:20:01 -0700')).toBe(Date.parse('2026-02-11T11:20:01Z'));
+    expect(clfTime('11/Feb/2026:13:50:01.5 +0230')).toBe(Date.parse('2026-02-11T11:20:01.500Z'));
+    for (const bad of ['11/Fev/2026:11:20:01 +0000', '11/Feb/2026:25:20:01 +0000', '2026-02-11T11:20:01Z']) expect(clfTime(bad), bad).toBeNaN();
   });
 });

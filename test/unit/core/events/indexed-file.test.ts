@@ -53,6 +53,15 @@ describe('IndexedFile', () => {
     }
   });
 
+  it('reads the same in chunks smaller than a line as in one', () => {
+    const small = new IndexedFile(FIXTURE, 700);
+    expect(Math.max(...all.map((e) => JSON.stringify(e).length))).toBeGreaterThan(700);
+    expect(small.length).toBe(all.length);
+    expect(small.timelineEvents()).toEqual(file.timelineEvents());
+    for (const i of [0, 1, 500, all.length - 1]) expect(small.t(i)).toBe(all[i]!.t);
+    for (const term of ['s3-front', '504', '/v2/', 'uploads']) expect([...small.filter(term)], term).toEqual([...file.filter(term)]);
+  });
+
   it('reports a torn last line and indexes the complete ones', () => {
     const copy = join(mkdtempSync(join(tmpdir(), 'lab-idx-')), 'events.ndjson');
     appendFileSync(

@@ -97,4 +97,28 @@ describe('EventLog and readEvents', () => {
     expect(seen[0]).toBe(first);
     expect(readEvents(file).events).toHaveLength(3);
   });
+
+  it("writes imported lines as given, their seq and t in front, and says each one's bytes", () => {
+    const log = new EventLog(file);
+    const text = (at: string, line: string) =>
+      `"at":"${at}","type":"component.log","component":"registry","product":"distribution","level":"warn","line":"${line}"}`;
+    const bodies = [text('2026-02-11T11:20:01.000Z', 'été'), text('2026-02-11T11:20:01.250Z', 'x'.repeat(5 << 20)), text('2026-02-11T13:00:00.000Z', 'z')];
+    const body = Buffer.from(bodies.join(''));
+    const ends = bodies.map((_, i) => Buffer.byteLength(bodies.slice(0, i + 1).join('')));
+    const sizes = [
+      [0, 0],
+      [1, 250.5],
+      [12_345_678, 6_000_000],
+    ].map(([seq, t], i) => log.writeLine(seq!, t!, body, i > 0 ? ends[i - 1]! : 0, ends[i]!));
+    log.close();
+    const written = readFileSync(file);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(written.length);
+    const events = readEvents(file).events;
+    expect(events.map((e) => [e.seq, e.t, e.at])).toEqual([
+      [0, 0, '2026-02-11T11:20:01.000Z'],
+      [1, 250.5, '2026-02-11T11:20:01.250Z'],
+      [12_345_678, 6_000_000, '2026-02-11T13:00:00.000Z'],
+    ]);
+    expect(events.map((e) => (e.type === 'component.log' ? e.line.length : 0))).toEqual([3, 5 << 20, 1]);
+  });
 });
