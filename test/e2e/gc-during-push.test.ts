@@ -1,18 +1,13 @@
 // gc-during-push on the real stack: GC between a push's blobs and its manifest deletes the blobs; with GC only
 // in read-only mode, the in-flight push is refused and its retry lands whole.
 import { describe, expect, it } from 'vitest';
-import { history } from '../../lab/ops/history.ts';
-import { eventsOf, lab, runsDir } from './lab-cli.ts';
+import { scenarioRun } from './lab-cli.ts';
 
-function run(variant?: string) {
-  const r = lab(['scenario', 'gc-during-push', '--json', '--seed', '5', ...(variant ? ['--variant', variant] : [])], runsDir());
-  const verdict = JSON.parse(r.stdout);
-  return { status: r.status, verdict, ops: history(eventsOf(verdict.dir)) };
-}
+const run = (variant?: string) => scenarioRun('gc-during-push', variant, 180_000, 5);
 
 describe('gc-during-push', () => {
-  it('reproduces: GC deletes every blob of the in-flight push, and that image does not pull', () => {
-    const { status, verdict, ops } = run();
+  it('reproduces: GC deletes every blob of the in-flight push, and that image does not pull', async () => {
+    const { status, verdict, ops } = await run();
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('reproduced');
     const up = ops.find((o) => o.kind === 'push-blobs')!;
@@ -27,8 +22,8 @@ describe('gc-during-push', () => {
     expect(ops.find((o) => o.kind === 'pull' && o.args.repo === 'lab/image-0')).toMatchObject({ outcome: 'ok' });
   });
 
-  it('holds with GC only in read-only mode: the manifest is refused honestly, the retried push pulls', () => {
-    const { status, verdict, ops } = run('read-only');
+  it('holds with GC only in read-only mode: the manifest is refused honestly, the retried push pulls', async () => {
+    const { status, verdict, ops } = await run('read-only');
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('holds');
     const refused = ops.find((o) => o.kind === 'push' && o.args.manifestOnly)!;

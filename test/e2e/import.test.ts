@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeIncidentLogs } from '../../fixtures/incident-logs.ts';
 import { IndexedFile } from '../../lab/core/events/indexed-file.ts';
+import { MemorySource } from '../../lab/core/events/source.ts';
 import { eventsOf, lab, labAsync, runsDir, scenarioRun } from './lab-cli.ts';
 
 describe('lab import', () => {
@@ -44,6 +45,9 @@ describe('lab import', () => {
     expect(indexed.length).toBe(events.length);
     expect(events.every((e, i) => indexed.t(i) === e.t)).toBe(true);
     for (const i of [0, 1, 7777, events.length - 1]) expect(indexed.event(i)).toEqual(events[i]);
+    const memory = new MemorySource(events);
+    for (const term of ['moss-fe2002', '504', 'SI', 'uploads/', 's3aws']) expect([...indexed.filter(term)], term).toEqual([...memory.filter(term)]);
+    expect(indexed.filter('moss-fe2002').length).toBeGreaterThan(1000);
     const lanes = JSON.parse(readFileSync(join(dir, 'lanes.json'), 'utf8')) as { name: string }[];
     expect(lanes.map((l) => l.name)).toEqual([
       ...['moss-fe2001', 'moss-fe2002', 'moss-fe2003'].flatMap((h) => [`${h} object-store`, `${h} s3-front`]),

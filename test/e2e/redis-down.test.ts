@@ -1,17 +1,13 @@
 // redis-down on the real stack: which seed's claim holds, in each configuration, with the latency report.
 import { describe, expect, it } from 'vitest';
 import { history } from '../../lab/ops/history.ts';
-import { eventsOf, lab, runsDir } from './lab-cli.ts';
+import { scenarioRun } from './lab-cli.ts';
 
-function run(variant?: string) {
-  const r = lab(['scenario', 'redis-down', '--json', '--seed', '8', ...(variant ? ['--variant', variant] : [])], runsDir());
-  const verdict = JSON.parse(r.stdout);
-  return { status: r.status, verdict, events: eventsOf(verdict.dir) };
-}
+const run = (variant?: string) => scenarioRun('redis-down', variant, 180_000, 8);
 
 describe('redis-down', () => {
-  it('without a health check the registry keeps serving while Redis is down (the runbook holds)', () => {
-    const { status, verdict, events } = run();
+  it('without a health check the registry keeps serving while Redis is down (the runbook holds)', async () => {
+    const { status, verdict, events } = await run();
     expect(status).toBe(0);
     const claim = verdict.checks['serves-without-redis'];
     expect(claim.valid).toBe(true);
@@ -26,8 +22,8 @@ describe('redis-down', () => {
     expect(events.filter((e) => e.type === 'component.ready' && e.component === 'cache')).toHaveLength(2);
   });
 
-  it('with a TCP health check on Redis the registry answers 503 to everything while Redis is down', () => {
-    const { status, verdict, events } = run('health-check');
+  it('with a TCP health check on Redis the registry answers 503 to everything while Redis is down', async () => {
+    const { status, verdict, events } = await run('health-check');
     expect(status).toBe(0);
     const claim = verdict.checks['down-without-redis'];
     expect(claim.valid).toBe(true);

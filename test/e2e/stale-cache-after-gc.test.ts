@@ -1,19 +1,14 @@
 // stale-cache-after-gc on the real stack: GC in read-only mode deletes an image's blobs, the Redis cache still
 // answers for them; flushing it after GC makes HEAD honest.
 import { describe, expect, it } from 'vitest';
-import type { LabEvent } from '../../lab/core/events/schema.ts';
 import { history, opsOf, type OpOf } from '../../lab/ops/history.ts';
-import { eventsOf, lab, runsDir } from './lab-cli.ts';
+import { scenarioRun } from './lab-cli.ts';
 
-function run(variant?: string) {
-  const r = lab(['scenario', 'stale-cache-after-gc', '--json', '--seed', '6', ...(variant ? ['--variant', variant] : [])], runsDir());
-  const verdict = JSON.parse(r.stdout);
-  return { status: r.status, verdict, events: eventsOf(verdict.dir) as LabEvent[] };
-}
+const run = (variant?: string) => scenarioRun('stale-cache-after-gc', variant, 180_000, 6);
 
 describe('stale-cache-after-gc', () => {
-  it('reproduces: GC deleted the layers of the deleted image, HEAD still answers 200 for them', () => {
-    const { status, verdict, events } = run();
+  it('reproduces: GC deleted the layers of the deleted image, HEAD still answers 200 for them', async () => {
+    const { status, verdict, events } = await run();
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('reproduced');
     const ops = history(events);
@@ -39,8 +34,8 @@ describe('stale-cache-after-gc', () => {
     expect(verdict.checks.durability.valid).toBe(true);
   });
 
-  it('holds when the cache is flushed after GC: HEAD answers 404', () => {
-    const { status, verdict, events } = run('mitigated');
+  it('holds when the cache is flushed after GC: HEAD answers 404', async () => {
+    const { status, verdict, events } = await run('mitigated');
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('holds');
     expect(events.find((e) => e.type === 'fault.action' && e.fault === 'flush')).toMatchObject({ kind: 'cache-flush', detail: { reply: '+OK' } });

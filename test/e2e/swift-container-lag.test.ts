@@ -2,18 +2,13 @@
 // these machines is the reproduction: the commit fails (BLOB_UPLOAD_INVALID or DIGEST_INVALID), or it succeeds
 // and reads are short.
 import { describe, expect, it } from 'vitest';
-import { history } from '../../lab/ops/history.ts';
-import { eventsOf, lab, runsDir } from './lab-cli.ts';
+import { scenarioRun } from './lab-cli.ts';
 
-function run(variant?: string) {
-  const r = lab(['scenario', 'swift-container-lag', '--json', '--seed', '2', ...(variant ? ['--variant', variant] : [])], runsDir());
-  const verdict = JSON.parse(r.stdout);
-  return { status: r.status, verdict, ops: history(eventsOf(verdict.dir)), events: eventsOf(verdict.dir) };
-}
+const run = (variant?: string) => scenarioRun('swift-container-lag', variant, 180_000, 2);
 
 describe('swift-container-lag', () => {
-  it('reproduces: the commit reads the stale listing, or reads of the blob come back short', () => {
-    const { status, verdict, ops, events } = run();
+  it('reproduces: the commit reads the stale listing, or reads of the blob come back short', async () => {
+    const { status, verdict, ops, events } = await run();
     expect(verdict.verdict, JSON.stringify(verdict.checks)).toBe('reproduced');
     expect(status).toBe(0);
     const cut = events.filter((e) => (e.type === 'fault.applied' || e.type === 'fault.healed') && e.fault === 'c3-down');
@@ -35,8 +30,8 @@ describe('swift-container-lag', () => {
     }
   });
 
-  it('holds with an object-updater pass and a cache flush before the commit and the reads', () => {
-    const { status, verdict, ops, events } = run('mitigated');
+  it('holds with an object-updater pass and a cache flush before the commit and the reads', async () => {
+    const { status, verdict, ops, events } = await run('mitigated');
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('holds');
     expect(events.find((e) => e.type === 'fault.action' && e.fault === 'update')).toMatchObject({

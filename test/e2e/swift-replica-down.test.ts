@@ -3,19 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import type { EventOf, LabEvent } from '../../lab/core/events/schema.ts';
 import { history } from '../../lab/ops/history.ts';
-import { eventsOf, lab, runsDir } from './lab-cli.ts';
+import { scenarioRun } from './lab-cli.ts';
 
-function run(variant?: string) {
-  const r = lab(['scenario', 'swift-replica-down', '--json', '--seed', '4', ...(variant ? ['--variant', variant] : [])], runsDir());
-  const verdict = JSON.parse(r.stdout);
-  return { status: r.status, verdict, events: eventsOf(verdict.dir) };
-}
+const run = (variant?: string) => scenarioRun('swift-replica-down', variant, 180_000, 4);
 
 const http = (events: LabEvent[]) => events.filter((e): e is EventOf<'http'> => e.type === 'http');
 
 describe('swift-replica-down', () => {
-  it('reproduces: o3 took no writes, a container replica missed the listing, pulls got 200 with no bytes', () => {
-    const { status, verdict, events } = run();
+  it('reproduces: o3 took no writes, a container replica missed the listing, pulls got 200 with no bytes', async () => {
+    const { status, verdict, events } = await run();
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('reproduced');
     const missed = verdict.checks['container-listing-missed'];
@@ -35,8 +31,8 @@ describe('swift-replica-down', () => {
     expect(cut.length).toBeGreaterThan(0);
   });
 
-  it('holds with a container-replicator pass before pulling', () => {
-    const { status, verdict, events } = run('mitigated');
+  it('holds with a container-replicator pass before pulling', async () => {
+    const { status, verdict, events } = await run('mitigated');
     expect(status).toBe(0);
     expect(verdict.verdict).toBe('holds');
     const pass = events.find((e) => e.type === 'fault.action' && e.fault === 'replicate');

@@ -7,7 +7,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { readLineIndex } from './line-index.ts';
 import { EventLogError } from './log.ts';
 import { eventSchema, type LabEvent } from './schema.ts';
-import { FILTER_FIELDS, matches, TIMELINE_TYPES, type EventSource } from './source.ts';
+import { FILTER_FIELDS, matches, TEXT_FIELDS, TIMELINE_TYPES, type EventSource } from './source.ts';
 import { upcast } from './upcast.ts';
 
 const T = Buffer.from('"t":');
@@ -125,32 +125,46 @@ export class IndexedFile implements EventSource {
     return this.overview;
   }
 
-  /** Searches the file, a chunk at a time, for each field's text, then maps the hits to lines. */
+  /** Searches the file, a chunk at a time, for the term's text; a line that holds it is a hit when the text is a
+   * field's whole value or inside a path, log line, error or host, told from the bytes around it (an op's line,
+   * whose args may hold such names, is parsed). */
   filter(term: string): Int32Array {
-    const hits = new Set<number>();
+    const hits: number[] = [];
     const text = JSON.stringify(term);
     const needles = FILTER_FIELDS.flatMap((f) => [`"${f}":${text}`, ...(/^\d+$/.test(term) ? [`"${f}":${term},`, `"${f}":${term}}`] : [])]).map((s) =>
       Buffer.from(s),
     );
-    // free text: the lines that hold it somewhere, kept when it is inside a path, log line, error or host
     const inner = Buffer.from(text.slice(1, -1));
     for (const { buf, base } of chunksOf(this.file, this.starts[this.length]!, this.chunk)) {
-      for (const needle of needles) {
-        for (let at = buf.indexOf(needle); at >= 0; at = buf.indexOf(needle, at + 1)) hits.add(this.lineAt(base + at));
-      }
-      for (let at = inner.length ? buf.indexOf(inner) : -1; at >= 0; ) {
-        const line = this.lineAt(base + at);
+      for (let at = buf.indexOf(inner), line = 0; at >= 0 && at < buf.length; ) {
+        line = this.lineAt(base + at, line);
         const [from, to] = [this.starts[line]! - base, this.starts[line + 1]! - base];
-        if (!hits.has(line) && matches(parse(buf, from, to - 1, line, this.file), term)) hits.add(line);
+        const bytes = buf.subarray(from, to);
+        const hit = bytes.includes(OP)
+          ? matches(parse(buf, from, to - 1, line, this.file), term) // an op's args and value are any JSON: read it
+          : this.textIn(buf, inner, from, to, at) || needles.some((n) => bytes.includes(n));
+        if (hit) hits.push(line);
         at = buf.indexOf(inner, to);
       }
     }
-    return Int32Array.from([...hits].sort((a, b) => a - b));
+    return Int32Array.from(hits);
   }
 
-  private lineAt(offset: number): number {
-    let lo = 0;
-    let hi = this.length - 1;
+  /** Whether one of the places the text is at in bytes [from, to), from `at` on, is inside a path, log line … */
+  private textIn(buf: Buffer, inner: Buffer, from: number, to: number, at: number): boolean {
+    for (; at >= 0 && at < to; at = buf.indexOf(inner, at + 1)) if (inTextField(buf, from, at)) return true;
+    return false;
+  }
+
+  /** The line that holds byte `offset`, at or after line `after` (hits come in order: looked for near it first). */
+  private lineAt(offset: number, after = 0): number {
+    let lo = after;
+    let step = 1;
+    while (lo + step < this.length && this.starts[lo + step]! <= offset) {
+      lo += step;
+      step *= 2;
+    }
+    let hi = Math.min(this.length - 1, lo + step);
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.starts[mid]! <= offset) lo = mid;
@@ -158,6 +172,22 @@ export class IndexedFile implements EventSource {
     }
     return lo;
   }
+}
+
+const OP = Buffer.from('"type":"op.');
+const TEXT_KEYS = TEXT_FIELDS.map((f) => Buffer.from(`"${f}":`));
+
+/** Whether the text at `at` is inside the string value of a path, log line, error or host: the quote that opens
+ * its string (the nearest one before it that is not escaped) follows `"path":`, `"line":` …. */
+function inTextField(buf: Buffer, from: number, at: number): boolean {
+  let q = at - 1;
+  for (; q >= from; q--) {
+    if (buf[q] !== 0x22) continue;
+    let slashes = 0;
+    while (buf[q - 1 - slashes] === 0x5c) slashes++;
+    if (slashes % 2 === 0) break;
+  }
+  return q > from && TEXT_KEYS.some((k) => q - k.length >= from && buf.subarray(q - k.length, q).equals(k));
 }
 
 /** Where "t": is: right after {"seq":N, as EventLog writes it, else wherever it is. */
