@@ -127,6 +127,7 @@ export async function writeBigRun(dir: string, total = 1_000_000): Promise<void>
   const definition = {
     name: 'stream-idle-504',
     topology: { registry: { product: 'distribution', storage: 's3' }, 's3-front': { product: 'envoy' }, 'object-store': { product: 'ceph' }, links },
+    expect: { reproduced: ['s3-front-idle-timeout-504'], violated: [], holds: [] },
   };
   await writeFile(
     join(dir, 'run.json'),
