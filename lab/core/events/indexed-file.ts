@@ -4,7 +4,7 @@
 // holds two numbers a line, not the file. Lines are as EventLog writes them: {"seq":…,"t":…,"at":"…","type":"…",…}.
 // The lines of imported logs (those with a host) are left to the run's lanes (lab/projections/host-lanes.ts).
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { readLineIndex } from './line-index.ts';
+import { grow, readLineIndex } from './line-index.ts';
 import { EventLogError } from './log.ts';
 import { eventSchema, type LabEvent } from './schema.ts';
 import { FILTER_FIELDS, matches, TEXT_FIELDS, TIMELINE_TYPES, type EventSource } from './source.ts';
@@ -234,10 +234,4 @@ function parse(buf: Buffer, start: number, end: number, line: number, file: stri
   } catch {
     throw new EventLogError(`${file}:${line + 1}: not JSON`);
   }
-}
-
-function grow(a: Float64Array, cap: number): Float64Array {
-  const b = new Float64Array(cap);
-  b.set(a);
-  return b;
 }

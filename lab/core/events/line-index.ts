@@ -74,8 +74,9 @@ export function readLineIndex(events: string, bytes: number): LineIndex | undefi
   };
 }
 
-function grow(a: Float64Array): Float64Array {
-  const b = new Float64Array(a.length * 2);
+/** A copy of `a` with room for `cap` numbers (twice its length unless told). */
+export function grow(a: Float64Array, cap = a.length * 2): Float64Array {
+  const b = new Float64Array(cap);
   b.set(a);
   return b;
 }
