@@ -117,6 +117,28 @@ export async function deleteObject(b: Bucket, key: string): Promise<void> {
   await call(`deleting ${key}`, () => s3.send(new sdk.DeleteObjectCommand({ Bucket: b.name, Key: key })));
 }
 
+/** Deletes every object of the bucket and aborts its unfinished multipart uploads; the bucket stays. Says how many. */
+export async function emptyBucket(b: Bucket): Promise<string> {
+  const { s3, sdk } = await client(b);
+  const keys = await listKeys(b);
+  for (let i = 0; i < keys.length; i += 1000) {
+    const Objects = keys.slice(i, i + 1000).map((Key) => ({ Key }));
+    await call(`deleting ${Objects.length} objects of ${b.name}`, () =>
+      s3.send(new sdk.DeleteObjectsCommand({ Bucket: b.name, Delete: { Objects, Quiet: true } })),
+    );
+  }
+  let aborted = 0;
+  for (;;) {
+    const page = await call(`listing the uploads of ${b.name}`, () => s3.send(new sdk.ListMultipartUploadsCommand({ Bucket: b.name })));
+    const uploads = (page.Uploads ?? []).filter((u) => u.Key && u.UploadId);
+    for (const { Key, UploadId } of uploads)
+      await call(`aborting the upload of ${Key}`, () => s3.send(new sdk.AbortMultipartUploadCommand({ Bucket: b.name, Key, UploadId })));
+    aborted += uploads.length;
+    if (!page.IsTruncated || uploads.length === 0) break;
+  }
+  return `${keys.length} objects deleted, ${aborted} uploads aborted`;
+}
+
 /** Starts a multipart upload and aborts it at once (what makes RGW create its multipart pool). */
 export async function startAndAbortMultipart(b: Bucket, key: string): Promise<void> {
   const { s3, sdk } = await client(b);

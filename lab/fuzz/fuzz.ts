@@ -1,6 +1,7 @@
 // `lab fuzz`: fast-check's model-based testing against the real stack. Each case works in its own
 // repository namespace and ends with every fault healed and everything acknowledged read again (case-end.ts),
-// so cases are independent and shrinking converges; then the counterexample's fault schedule is shortened
+// then with the registry's store and cache emptied, so cases are independent, shrinking converges, and a
+// garbage collection walks one case's repositories, not every case's; then the counterexample's fault schedule is shortened
 // (schedule.ts). Every case, shrink step and trial is recorded in one run, whose verdict (violated when a case
 // broke an invariant, else holds) is its exit code.
 import fc from 'fast-check';
@@ -13,7 +14,7 @@ import { OpContext } from '../ops/context.ts';
 import { applies, describeCommand, execute } from '../ops/index.ts';
 import { Model } from '../ops/model.ts';
 import { Recorder } from '../ops/recorder.ts';
-import { FAULT_PROXY } from '../products/capabilities.ts';
+import { FAULT_PROXY, FLUSH } from '../products/capabilities.ts';
 import { openRun, StackRun } from '../runner/run.ts';
 import { caseArbitrary, runCommand, type Step } from './arbitraries.ts';
 import { caseEnd } from './case-end.ts';
@@ -72,6 +73,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
     t0 = performance.now();
     using ctx = new OpContext(lab.stack, new Recorder(lab.registry, run.events, o.signal), run.events, lab.faults, o.seed);
     const toxiproxy = lab.stack.capable('fault-proxy', FAULT_PROXY).client;
+    const emptied = ['object-store', 'cache'].filter((role) => lab.stack.has(role)).map((role) => lab.stack.capable(role, FLUSH));
 
     /** One case: `body` runs its commands, then its end (faults healed, what was acknowledged looked at again).
      * The commands it ran before the end when it broke an invariant, else undefined. */
@@ -104,6 +106,7 @@ export async function fuzz(o: FuzzOptions): Promise<FuzzResult> {
         return last.commands.slice(0, last.untilEnd);
       } finally {
         await toxiproxy.reset();
+        for (const c of emptied) await c.flush();
         run.events.flush();
       }
     };

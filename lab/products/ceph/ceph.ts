@@ -8,7 +8,17 @@ import { shellWord } from '../../core/shell.ts';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cephConf } from '../../../fixtures/config/ceph.ts';
-import { bucketOf, createBucket, deleteObject, hasObject, listKeys, putObject, startAndAbortMultipart, type S3Credentials } from '../../clients/s3.ts';
+import {
+  bucketOf,
+  createBucket,
+  deleteObject,
+  emptyBucket,
+  hasObject,
+  listKeys,
+  putObject,
+  startAndAbortMultipart,
+  type S3Credentials,
+} from '../../clients/s3.ts';
 import { ComponentError } from '../../core/errors.ts';
 import type { NewEvent } from '../../core/events/schema.ts';
 import type { Programs } from '../../provision/programs.ts';
@@ -279,6 +289,11 @@ export class Ceph extends Component implements S3Store {
     await this.s3(() => putObject(b, 'lab-warm-up', new TextEncoder().encode('warm-up')));
     await this.s3(() => deleteObject(b, 'lab-warm-up'));
     await this.s3(() => startAndAbortMultipart(b, 'lab-warm-up'));
+  }
+
+  /** Every object of the registry's bucket deleted, and its unfinished uploads aborted. */
+  flush(): Promise<string> {
+    return this.s3(() => emptyBucket(bucketOf(this)));
   }
 
   /** The registry user's hard quota in bytes (radosgw-admin; production had "3T of quota allocated to the

@@ -2,7 +2,7 @@
 // two zones (za, zb) with real RGW sync from za to zb, whose traffic can go through a faultable link.
 import { z } from 'zod';
 import { apt } from '../../provision/programs.ts';
-import { MULTISITE, QUOTA, S3_STORE } from '../capabilities.ts';
+import { FLUSH, MULTISITE, QUOTA, S3_STORE } from '../capabilities.ts';
 import { defineProduct, release } from '../product.ts';
 import { Ceph } from './ceph.ts';
 
@@ -35,7 +35,7 @@ export default defineProduct({
   // Debian's Ceph of each release: bookworm carries 16.2, trixie 18.2, forky 20.2
   image: (o) => ({ name: 'ceph', suite: ({ '16': 'bookworm', '18': 'trixie', '20': 'forky' } as const)[o.version] }),
   upstream: (v) => ({ image: `quay.io/ceph/ceph:v${release(v)}` }),
-  capabilities: (o) => [S3_STORE, QUOTA, ...(o.multisite ? [MULTISITE] : [])],
+  capabilities: (o) => [S3_STORE, QUOTA, FLUSH, ...(o.multisite ? [MULTISITE] : [])],
   servers: (o) => (o.multisite ? ['za', 'zb'] : []),
   links: {
     about: (role, o) => (o.multisite ? `${role}:zb → ${role}:za (the sync traffic of zone zb)` : undefined),

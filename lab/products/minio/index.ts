@@ -1,7 +1,7 @@
 // MinIO as the object store: one server on a directory of the run; its S3 calls arrive as audit webhook posts.
 import { z } from 'zod';
 import { goModule } from '../../provision/programs.ts';
-import { S3_STORE } from '../capabilities.ts';
+import { FLUSH, S3_STORE } from '../capabilities.ts';
 import { defineProduct } from '../product.ts';
 import { Minio } from './minio.ts';
 
@@ -14,6 +14,6 @@ export default defineProduct({
   fills: { 'object-store': z.object({}).strict() },
   programs: { minio: server },
   image: () => ({ name: 'minio', suite: 'bookworm' }),
-  capabilities: () => [S3_STORE],
+  capabilities: () => [S3_STORE, FLUSH],
   build: ({ role }) => ({ component: new Minio(role, server.version), dependsOn: [] }),
 });

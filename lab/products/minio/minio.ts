@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { bucketOf, createBucket, type S3Credentials } from '../../clients/s3.ts';
+import { bucketOf, createBucket, emptyBucket, type S3Credentials } from '../../clients/s3.ts';
 import { ComponentError } from '../../core/errors.ts';
 import { Component } from '../../runtime/component.ts';
 import { cleanEnv } from '../../core/env.ts';
@@ -73,6 +73,13 @@ export class Minio extends Component implements S3Store {
       throw new ComponentError(this.role, e.message);
     });
     this.note({ kind: 'bucket', endpoint: this.endpoint, bucket: this.bucket, ...this.credentials });
+  }
+
+  /** Every object of the registry's bucket deleted, and its unfinished uploads aborted. */
+  flush(): Promise<string> {
+    return emptyBucket(bucketOf(this)).catch((e: Error) => {
+      throw new ComponentError(this.role, e.message);
+    });
   }
 
   override async stop(graceMs = 5000): Promise<void> {

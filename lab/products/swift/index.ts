@@ -2,7 +2,7 @@
 // put behind the fault proxy (its ring entry then points at the link).
 import { z } from 'zod';
 import { apt } from '../../provision/programs.ts';
-import { DAEMONS, SWIFT_STORE } from '../capabilities.ts';
+import { DAEMONS, FLUSH, SWIFT_STORE } from '../capabilities.ts';
 import { defineProduct } from '../product.ts';
 import { SERVERS, Swift } from './swift.ts';
 
@@ -36,7 +36,7 @@ export default defineProduct({
     python3: apt('python3-swift'),
   },
   image: () => ({ name: 'swift', suite: 'bookworm' }),
-  capabilities: () => [SWIFT_STORE, DAEMONS],
+  capabilities: () => [SWIFT_STORE, DAEMONS, FLUSH],
   servers: () => SERVERS.map(([, dev]) => dev),
   links: {
     about: (role) => `${role} → ${role}:<server> (the ring entry of one of ${SERVERS.map(([, dev]) => dev).join(' ')})`,

@@ -132,6 +132,30 @@ export class Swift extends Component {
     return res.status === 200 && token && url ? { token, url } : null;
   }
 
+  /** Every object of the registry's container deleted: a bulk delete of each page of its listing (a listing
+   * that still names deleted objects ends it). */
+  async flush(): Promise<string> {
+    const auth = await this.token();
+    if (!auth) throw new ComponentError(this.role, `no token from ${this.authUrl}`);
+    const headers = { 'x-auth-token': auth.token, accept: 'application/json' };
+    let deleted = 0;
+    for (;;) {
+      const list = await fetch(`${auth.url}/${this.container}?format=json&limit=10000`, { headers });
+      const text = await list.text();
+      if (list.status >= 300) throw new ComponentError(this.role, `listing container ${this.container}: HTTP ${list.status}`);
+      const names = text ? (JSON.parse(text) as { name: string }[]).map((o) => o.name) : [];
+      if (names.length === 0) break;
+      const body = names.map((n) => `/${this.container}/${encodeURIComponent(n)}`).join('\n');
+      const res = await fetch(`${auth.url}?bulk-delete`, { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body });
+      const done = (await res.json().catch(() => ({}))) as { 'Number Deleted'?: number; 'Response Status'?: string };
+      if (res.status >= 300 || done['Number Deleted'] === undefined)
+        throw new ComponentError(this.role, `bulk delete in ${this.container}: HTTP ${res.status} ${done['Response Status'] ?? ''}`.trim());
+      deleted += done['Number Deleted'];
+      if (done['Number Deleted'] === 0) break;
+    }
+    return `${deleted} objects deleted`;
+  }
+
   /** One pass of a Swift daemon over every server of its kind: what heals its eventual consistency. */
   async runOnce(daemon: Daemon): Promise<string> {
     const type = daemon.split('-')[0]!;

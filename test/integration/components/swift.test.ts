@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateImage } from '../../../fixtures/image.ts';
 import { OciClient } from '../../../lab/clients/oci.ts';
 import type { LabEvent } from '../../../lab/core/events/schema.ts';
-import { DAEMONS, FAULT_PROXY } from '../../../lab/products/capabilities.ts';
+import { DAEMONS, FAULT_PROXY, FLUSH } from '../../../lab/products/capabilities.ts';
 import { swiftStack } from '../../../lab/scenario/presets.ts';
 import type { Stack } from '../../../lab/runtime/stack.ts';
 import { alive } from '../../e2e/lab-cli.ts';
@@ -55,6 +55,14 @@ describe('swift as the object store', () => {
     const swift = stack.capable('object-store', DAEMONS);
     expect(await swift.runOnce('object-updater')).toMatch(/Object update sweep/i);
     expect(await swift.runOnce('container-replicator')).toMatch(/replication|Beginning replication run/i);
+  });
+
+  it("deletes every object of the registry's container when flushed", async () => {
+    const swift = stack.capable('object-store', FLUSH);
+    // the image pushed above: its blobs, their segments, links and manifest
+    expect(await swift.flush()).toMatch(/^([1-9]\d|\d{3,}) objects deleted$/);
+    await expect(client.getManifest('swift/one', 'v1')).rejects.toThrow(/404/);
+    expect(await swift.flush()).toBe('0 objects deleted');
   });
 
   it('stops every process it started', async () => {

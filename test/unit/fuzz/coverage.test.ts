@@ -36,11 +36,16 @@ describe('the coverage of a fuzz run', () => {
       ...op(8, 'pull', 420),
       ...op(9, 'gc', 430),
       end(1, 500),
+      // case 2: a GC while an upload is open fails (a store with no blob yet: "Path not found"): it collected nothing
+      start(2, 510),
+      ...op(11, 'upload-start', 520, { repo: 't', upload: 0 }),
+      ...op(12, 'gc', 530, {}, 'info'),
+      end(2, 590),
       // a case that never began: nothing counted
       ...op(10, 'gc', 600),
     ];
     expect(coverage(events)).toEqual({
-      cases: 2,
+      cases: 3,
       reached: { 'patch-acked-during-fault': 1, 'gc-with-upload-open': 1, 'read-during-fault': 1, 'restart-during-upload': 1 },
     });
   });
