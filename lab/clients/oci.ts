@@ -339,14 +339,27 @@ export class OciClient {
     await this.call('DELETE', this.url(`/v2/${repo}/manifests/${digest}`), { expect: [202] });
   }
 
+  /** Uploads each of the blobs the registry lacks (HEAD, then an upload), `uploads` at a time (default one), as
+   * docker does with its max-concurrent-uploads; when one fails, waits for those begun, then throws the first. */
+  async pushBlobs(repo: string, blobs: readonly Blob[], opts: { chunkSize?: number; uploads?: number } = {}): Promise<void> {
+    const queue = [...new Map(blobs.map((b) => [b.digest, b])).values()];
+    const errors: unknown[] = [];
+    const worker = async () => {
+      for (let b = queue.shift(); b && errors.length === 0; b = queue.shift()) {
+        try {
+          if (!(await this.headBlob(repo, b.digest))) await this.uploadBlob(repo, b, opts);
+        } catch (e) {
+          errors.push(e);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(opts.uploads ?? 1, queue.length) }, worker));
+    if (errors.length > 0) throw errors[0];
+  }
+
   /** Uploads the config and layers the registry lacks, then the manifest under tag; returns the manifest digest. */
-  async pushImage(repo: string, tag: string, image: Image, opts: { chunkSize?: number } = {}): Promise<string> {
-    const seen = new Set<string>();
-    for (const b of [image.config, ...image.layers]) {
-      if (seen.has(b.digest)) continue;
-      seen.add(b.digest);
-      if (!(await this.headBlob(repo, b.digest))) await this.uploadBlob(repo, b, opts);
-    }
+  async pushImage(repo: string, tag: string, image: Image, opts: { chunkSize?: number; uploads?: number } = {}): Promise<string> {
+    await this.pushBlobs(repo, [image.config, ...image.layers], opts);
     return this.putManifest(repo, tag, image.manifest);
   }
 

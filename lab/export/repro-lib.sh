@@ -112,18 +112,44 @@ upload() {
   [ "$CODE" = 201 ] || { FAILED="PUT upload: HTTP $CODE"; return 1; }
 }
 
-# the blobs a manifest names (config and layers)
-blobs_of() { grep -o 'sha256:[0-9a-f]\{64\}' "$1"; }
+# the blobs a manifest names (config and layers), each once
+blobs_of() { grep -o 'sha256:[0-9a-f]\{64\}' "$1" | awk '!seen[$0]++'; }
 
-# op_push N REPO TAG DIGEST CHUNKED MANIFEST_ONLY
+# push_blobs REPO CHUNKED WIDTH DIGEST…: each blob the registry lacks (HEAD, then an upload), WIDTH at a time as
+# docker's max-concurrent-uploads; none begun after one failed. FAILED and CODE: the first that failed, if any.
+push_blobs() {
+  local repo=$1 chunked=$2 width=$3 i=0 first d n
+  shift 3
+  FAILED=
+  while [ $# -gt 0 ] && [ -z "$FAILED" ]; do
+    first=$((i + 1))
+    for n in $(seq "$width"); do
+      [ $# -gt 0 ] || break
+      i=$((i + 1)) d=$1
+      shift
+      (
+        WORK=$WORK/upload-$i
+        mkdir -p "$WORK"
+        request HEAD "$REGISTRY/v2/$repo/blobs/$d"
+        [ "$CODE" = 200 ] || upload "$repo" "$d" "$chunked" || true
+        printf '%s\n%s\n' "$CODE" "$FAILED" >"$WORK/done"
+      ) &
+    done
+    wait
+    for n in $(seq "$first" "$i"); do
+      [ -z "$FAILED" ] || break
+      { read -r CODE && read -r FAILED; } <"$WORK/upload-$n/done"
+    done
+  done
+}
+
+# op_push N REPO TAG DIGEST CHUNKED MANIFEST_ONLY UPLOADS
 op_push() {
-  local manifest d type
+  local manifest type
   manifest=$(blob_file "$4")
   type=$(grep -o '"mediaType":"[^"]*"' "$manifest" | head -1 | cut -d'"' -f4)
   FAILED=
-  if [ "$6" != true ]; then
-    for d in $(blobs_of "$manifest"); do upload "$2" "$d" "$5" || break; done
-  fi
+  [ "$6" = true ] || push_blobs "$2" "$5" "${7:-1}" $(blobs_of "$manifest")
   if [ -z "$FAILED" ]; then
     request PUT "$REGISTRY/v2/$2/manifests/$3" -H "Content-Type: $type" --data-binary @"$manifest"
     [ "$CODE" = 201 ] || FAILED="PUT manifest: HTTP $CODE $(head -c 200 "$WORK/body")"
@@ -131,15 +157,11 @@ op_push() {
   if [ -z "$FAILED" ]; then result "$1 push ok $CODE -"; else result "$1 push $(outcome) $CODE $FAILED"; fi
 }
 
-# op_push_blobs N REPO DIGEST…: the blobs of an image, no manifest (a push in flight)
+# op_push_blobs N REPO UPLOADS DIGEST…: the blobs of an image, no manifest (a push in flight)
 op_push_blobs() {
-  local n=$1 repo=$2 d
-  shift 2
-  FAILED=
-  for d in "$@"; do
-    request HEAD "$REGISTRY/v2/$repo/blobs/$d"
-    [ "$CODE" = 200 ] || upload "$repo" "$d" false || break
-  done
+  local n=$1 repo=$2 width=$3
+  shift 3
+  push_blobs "$repo" false "$width" "$@"
   if [ -z "$FAILED" ]; then result "$n push-blobs ok - -"; else result "$n push-blobs $(outcome) $CODE $FAILED"; fi
 }
 

@@ -19,14 +19,23 @@ export const push = opKind({
     digest: z.string(),
     layers: z.array(z.number()).optional(),
     chunked: z.boolean().optional(),
+    uploads: z.number().optional(),
     manifestOnly: z.boolean().optional(),
     image: generated.optional(),
   }),
   value: z.object({ digest: z.string() }),
-  script: (a) => [a.repo, a.tag, a.digest, String(a.chunked ?? false), String(a.manifestOnly ?? false)],
+  script: (a) => [a.repo, a.tag, a.digest, String(a.chunked ?? false), String(a.manifestOnly ?? false), String(a.uploads ?? 1)],
 });
 
-export const FUZZ_LAYERS = fc.constantFrom('small', '100B', '4KiB', '64KiB', '1MiB');
+/** The layers the fuzzer's images are made of: a chunked upload of the largest is four PATCHes (each of which
+ * Distribution's S3 driver follows by reading back what the store holds of the upload). */
+export const FUZZ_LAYERS = fc.constantFrom('small', '100B', '4KiB', '64KiB', '256KiB');
+
+/** How many blobs the fuzzer's pushes upload at once: docker's default max-concurrent-uploads. */
+export const FUZZ_UPLOADS = fc.constant(3);
+
+/** Blobs uploaded at once by a push. */
+export const uploads = z.number().int().min(1).max(8).default(1).describe("blobs uploaded at once (docker's max-concurrent-uploads is 3)");
 
 /** The next image of the case: its repository and its blobs, the same for the same seed and place. */
 export function nextImage(m: Model, ctx: OpContext, layers: readonly string[]) {
@@ -44,20 +53,26 @@ const pushCommand = command({
   spec: z
     .object({
       layers: z.array(layerSpec).min(1).max(4).describe('the layers of the image pushed'),
-      chunked: z.boolean().default(false).describe('each blob in PATCHes of at most 5 MiB, as docker does, instead of one PUT'),
+      chunked: z.boolean().default(false).describe('each blob in PATCHes of 64 KiB, then an empty PUT, instead of one PUT'),
+      uploads,
     })
     .strict(),
   applies: () => true,
   async run(c, m, ctx) {
     const { image, repo, tag, generated } = nextImage(m, ctx, c.layers);
-    const args = { repo, tag, digest: image.manifest.digest, layers: image.layers.map((l) => l.size), chunked: c.chunked, image: generated };
+    const layers = image.layers.map((l) => l.size);
+    const args = { repo, tag, digest: image.manifest.digest, layers, chunked: c.chunked, uploads: c.uploads, image: generated };
     const done = await ctx.ops.run(push, args, async (client) => ({
       outcome: 'ok',
-      value: { digest: await client.pushImage(repo, tag, image, c.chunked ? { chunkSize: 64 * 1024 } : undefined) },
+      value: { digest: await client.pushImage(repo, tag, image, { uploads: c.uploads, ...(c.chunked && { chunkSize: 64 * 1024 }) }) },
     }));
     m.images.push({ repo, tag, digest: image.manifest.digest, layers: image.layers, state: stateOf(done.outcome) });
   },
-  fuzz: () => ({ weight: 3, arbitrary: fc.record({ layers: fc.array(FUZZ_LAYERS, { minLength: 1, maxLength: 3 }), chunked: fc.boolean() }), opens: 1 }),
+  fuzz: () => ({
+    weight: 3,
+    arbitrary: fc.record({ layers: fc.array(FUZZ_LAYERS, { minLength: 1, maxLength: 3 }), chunked: fc.boolean(), uploads: FUZZ_UPLOADS }),
+    opens: 1,
+  }),
 });
 
 const pushManifest = command({

@@ -11,7 +11,10 @@ import type { PlainStep, Step } from '../scenario/schema.ts';
 /** The commands a step stands for, given what the model holds when the step starts. */
 function commandsOf(step: PlainStep, m: Model): CommandData[] {
   if ('push' in step)
-    return Array.from({ length: step.push.images }, () => ({ cmd: 'push', layers: step.push.layers, chunked: step.push.chunked ?? false }) as CommandData);
+    return Array.from(
+      { length: step.push.images },
+      () => ({ cmd: 'push', layers: step.push.layers, chunked: step.push.chunked ?? false, uploads: 1 }) as CommandData,
+    );
   if ('pull' in step) return m.images.map((_, image) => ({ cmd: 'pull', image }));
   if ('fault' in step) return [{ cmd: 'fault', fault: step.fault }];
   if ('heal' in step) return [{ cmd: 'heal', fault: step.heal }];

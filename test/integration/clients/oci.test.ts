@@ -65,6 +65,21 @@ describe('OciClient against Distribution 2.8', () => {
     for (const r of records) expect(r.ms).toBeGreaterThanOrEqual(0);
   });
 
+  it('uploads blobs one at a time by default, and `uploads` at once when asked, intact either way', async () => {
+    const spans = async (repo: string, uploads?: number) => {
+      const seen: { start: number; end: number }[] = [];
+      const c = new OciClient({ baseUrl: registry.endpoint, onHttp: (r) => seen.push({ start: performance.now() - r.ms, end: performance.now() }) });
+      const img = generateImage(repo, ['small', '4KiB', '64KiB']);
+      await c.pushImage(repo, 'v1', img, uploads ? { uploads } : {});
+      expect((await c.pullImage(repo, 'v1')).intact).toBe(true);
+      // how many other exchanges of the push each one overlapped (the pull's come after it)
+      const push = seen.slice(0, -4);
+      return Math.max(...push.map((a) => push.filter((b) => b !== a && b.start < a.end && a.start < b.end).length));
+    };
+    expect(await spans('lab/one-at-a-time')).toBe(0);
+    expect(await spans('lab/three-at-once', 3)).toBeGreaterThanOrEqual(2);
+  });
+
   it('HEADs a blob as missing before the push and present after', async () => {
     const img = generateImage('head', ['small']);
     const layer = img.layers[0]!;

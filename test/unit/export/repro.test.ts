@@ -104,9 +104,9 @@ describe("a bundle's repro.sh", () => {
   it("replays the ops and faults in the event log's order, each by its kind's script, with twice its bound as timeout", () => {
     const replay = lines.filter((l) => /^(OP_TIMEOUT=\d+ |toxic_)/.test(l));
     expect(replay).toEqual([
-      'OP_TIMEOUT=60 op_push 0 lab/image-0 v1 sha256:aa false false',
+      'OP_TIMEOUT=60 op_push 0 lab/image-0 v1 sha256:aa false false 1',
       `toxic_add rgw-link '{"name":"lab-rgw-stall","type":"timeout","stream":"upstream","toxicity":1,"attributes":{"timeout":0}}'`,
-      'OP_TIMEOUT=60 op_push 1 lab/image-1 v1 sha256:bb true false',
+      'OP_TIMEOUT=60 op_push 1 lab/image-1 v1 sha256:bb true false 1',
       'toxic_remove rgw-link lab-rgw-stall',
       'OP_TIMEOUT=120 op_pull 2 lab/image-0 v1',
     ]);
