@@ -2,8 +2,8 @@
 // repository namespace and ends with every fault healed and everything acknowledged read again (case-end.ts),
 // then with the registry's store and cache emptied, so cases are independent, shrinking converges, and a
 // garbage collection walks one case's repositories, not every case's; then the counterexample's fault
-// schedule is shortened (schedule.ts). Every case, shrink step and trial is recorded in one run, whose verdict (violated when a case
-// broke an invariant, else holds) is its exit code.
+// schedule is shortened (schedule.ts). Every case, shrink step and trial is recorded in one run, whose
+// verdict (violated when a case broke an invariant, else holds) is its exit code.
 import fc from 'fast-check';
 import { judge } from '../checks/verdict.ts';
 import { Interrupted } from '../core/errors.ts';

@@ -34,7 +34,6 @@ export const FUZZ_LAYERS = fc.constantFrom('small', '100B', '4KiB', '64KiB', '25
 /** How many blobs the fuzzer's pushes upload at once: docker's default max-concurrent-uploads. */
 export const FUZZ_UPLOADS = fc.constant(3);
 
-/** Blobs uploaded at once by a push. */
 export const uploads = z.number().int().min(1).max(8).default(1).describe("blobs uploaded at once (docker's max-concurrent-uploads is 3)");
 
 /** The next image of the case: its repository and its blobs, the same for the same seed and place. */
